@@ -1,0 +1,81 @@
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { apiKeyRoutes } from "./modules/api-keys/api-keys.routes";
+import { auditRoutes } from "./modules/audit/audit.routes";
+import { registerAuthentication } from "./modules/auth/auth.hook";
+import { authRoutes } from "./modules/auth/auth.routes";
+import { contactRoutes } from "./modules/contacts/contacts.routes";
+import { conversationRoutes } from "./modules/conversations/conversations.routes";
+import { healthRoutes } from "./modules/health/health.routes";
+import { teamRoutes } from "./modules/teams/teams.routes";
+import { userRoutes } from "./modules/users/users.routes";
+import { workspaceRoutes } from "./modules/workspaces/workspaces.routes";
+import type { Deps } from "./platform/deps";
+import { registerErrorHandling } from "./platform/http/errors";
+import { registerOpenApi } from "./platform/http/openapi";
+import { registerWebApp } from "./platform/http/web";
+import { createMetrics } from "./platform/metrics";
+
+/** Every /api/v1 module, in one list. */
+const API_MODULES = [
+  authRoutes,
+  workspaceRoutes,
+  userRoutes,
+  teamRoutes,
+  conversationRoutes,
+  contactRoutes,
+  apiKeyRoutes,
+  auditRoutes,
+];
+
+export interface AppOptions {
+  deps: Deps;
+  ping: () => Promise<void>;
+  logger?: boolean;
+}
+
+/** Builds the HTTP app. Tests call `app.inject()` on it; main.ts makes it listen. */
+export async function buildApp({ deps, ping, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: deps.config.logLevel } : false,
+    bodyLimit: deps.config.bodyLimit,
+    // Per-request lines are replaced by the metrics histogram and the slow/failed log below.
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const metrics = createMetrics();
+  app.addHook("onResponse", async (request, reply) => {
+    const route = request.routeOptions.url ?? "unmatched";
+    metrics.httpDuration.observe(
+      { method: request.method, route, status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+    if (reply.statusCode >= 500 || reply.elapsedTime > 1000) {
+      request.log.warn(
+        { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        "slow or failed request",
+      );
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app);
+  registerAuthentication(app, deps);
+
+  await app.register(healthRoutes, { ping, metrics });
+  await app.register(
+    async (api) => {
+      for (const mod of API_MODULES) await api.register(mod, { deps });
+    },
+    { prefix: "/api/v1" },
+  );
+  await registerWebApp(app, deps.config.webDir);
+  return app;
+}

@@ -1,0 +1,152 @@
+import { ROLES, type Role } from "@parley/contracts";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { z } from "zod";
+import { ConfigError, loadConfig } from "../config";
+import { createApiKey } from "../modules/api-keys/create-api-key";
+import { seedDemo } from "../modules/demo/seed-demo";
+import { AlreadyMemberError, createUser } from "../modules/users/create-user";
+import { createWorkspace, WorkspaceExistsError } from "../modules/workspaces/create-workspace";
+import { findWorkspaceBySlug } from "../modules/workspaces/workspaces.repo";
+import { openRuntime, type Runtime } from "../runtime";
+
+/** A mistake the person running the command can fix; printed without a stack trace. */
+class UsageError extends Error {}
+
+async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(loadConfig());
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function workspaceId(rt: Runtime, slug: string): Promise<string> {
+  const ws = await findWorkspaceBySlug(rt.deps.db, slug);
+  if (!ws) throw new UsageError(`No workspace "${slug}". Create it with: parley workspace create ${slug}`);
+  return ws.id;
+}
+
+const roleOption = () =>
+  new Option("--role <role>", "agent, lead, approver, admin or analyst").choices(ROLES).makeOptionMandatory();
+const email = (v: string) => {
+  if (!z.email().safeParse(v).success) throw new InvalidArgumentError("not an email address");
+  return v;
+};
+
+const program = new Command("parley")
+  .description("Parley, the open-source social customer care desk")
+  .showHelpAfterError();
+
+program
+  .command("start")
+  .description("run the server (web app, API); embedded PGlite unless DATABASE_URL is set")
+  .action(async () => {
+    const { startServer } = await import("../main");
+    await startServer(loadConfig());
+  });
+
+program
+  .command("migrate")
+  .description("apply database migrations and exit")
+  .action(() => withRuntime(async (rt) => console.log(`Migrations applied (${rt.database.driver}).`)));
+
+program
+  .command("seed-demo")
+  .description('create the demo workspace "acme" with one user per role (idempotent)')
+  .action(() =>
+    withRuntime(async (rt) => {
+      const { created } = await seedDemo(rt.deps.db, rt.deps.clock.now());
+      console.log(
+        created
+          ? "Demo workspace acme created."
+          : "Demo workspace acme already exists; missing parts were added.",
+      );
+    }),
+  );
+
+program
+  .command("workspace")
+  .description("manage workspaces")
+  .command("create <slug>")
+  .description("create a workspace (tenant)")
+  .option("--name <name>", "display name (default: the slug)")
+  .option("--timezone <tz>", "IANA time zone", "UTC")
+  .action((slug: string, opts: { name?: string; timezone: string }) =>
+    withRuntime(async (rt) => {
+      const ws = await createWorkspace(
+        rt.deps.db,
+        { slug, name: opts.name ?? slug, timezone: opts.timezone },
+        rt.deps.clock.now(),
+      );
+      console.log(`Workspace ${ws.slug} created (${ws.id}).`);
+    }),
+  );
+
+program
+  .command("user")
+  .description("manage users")
+  .command("create")
+  .description("create a user in a workspace")
+  .requiredOption("--email <email>", "login email", email)
+  .requiredOption("--workspace <slug>", "workspace slug")
+  .addOption(roleOption())
+  .option("--name <name>", "display name (default: the email's local part)")
+  .option("--password <password>", "at least 10 characters (or set PARLEY_USER_PASSWORD)")
+  .action((opts: { email: string; workspace: string; role: Role; name?: string; password?: string }) =>
+    withRuntime(async (rt) => {
+      const password = opts.password ?? process.env.PARLEY_USER_PASSWORD;
+      if (!password || password.length < 10)
+        throw new UsageError(
+          "Give a password of at least 10 characters with --password or PARLEY_USER_PASSWORD.",
+        );
+      const id = await workspaceId(rt, opts.workspace);
+      const name = opts.name ?? opts.email.split("@")[0] ?? opts.email;
+      const user = await rt.deps.db.transaction((tx) =>
+        createUser(
+          tx,
+          { workspaceId: id, email: opts.email, name, password, role: opts.role },
+          rt.deps.clock.now(),
+        ),
+      );
+      console.log(`User ${user.email} added to ${opts.workspace} as ${opts.role} (${user.id}).`);
+    }),
+  );
+
+program
+  .command("api-key")
+  .description("manage API keys")
+  .command("create")
+  .description("create an API key; the key alone is printed on the last line")
+  .requiredOption("--workspace <slug>", "workspace slug")
+  .addOption(roleOption())
+  .option("--name <name>", "what the key is for", "cli")
+  .action((opts: { workspace: string; role: Role; name: string }) =>
+    withRuntime(async (rt) => {
+      const id = await workspaceId(rt, opts.workspace);
+      const { row, key } = await createApiKey(
+        rt.deps.db,
+        { workspaceId: id, name: opts.name, role: opts.role, createdBy: null },
+        rt.deps.clock.now(),
+      );
+      console.error(
+        `API key "${row.name}" (${row.role}) for ${opts.workspace}; store it now, it is not shown again:`,
+      );
+      console.log(key);
+    }),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  const known =
+    err instanceof UsageError ||
+    err instanceof ConfigError ||
+    err instanceof WorkspaceExistsError ||
+    err instanceof AlreadyMemberError ||
+    err instanceof z.ZodError;
+  const message =
+    err instanceof z.ZodError ? err.issues.map((i) => i.message).join("; ") : (err as Error).message;
+  console.error(known ? `parley: ${message}` : err);
+  process.exit(known ? 2 : 1);
+}

@@ -1,0 +1,73 @@
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** Environment variables Parley reads; README's configuration table lists the same. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().url().optional(),
+  PARLEY_DATA_DIR: z.string().default("./data"),
+  PARLEY_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, "must be 64 hex characters (32 bytes)")
+    .optional(),
+  PARLEY_DEMO: bool.optional(),
+  PARLEY_COOKIE_SECURE: bool.default(false),
+  PARLEY_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
+  PARLEY_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  PARLEY_WEB_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type DatabaseConfig =
+  | { driver: "pglite"; dataDir: string | null }
+  | { driver: "postgres"; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  dataDir: string;
+  secretKey: string | null;
+  demo: boolean;
+  cookieSecure: boolean;
+  sessionTtlMs: number;
+  bodyLimit: number;
+  webDir: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.PARLEY_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { driver: "postgres", url: e.DATABASE_URL }
+      : { driver: "pglite", dataDir: path.join(dataDir, "pglite") },
+    dataDir,
+    secretKey: e.PARLEY_SECRET_KEY ?? null,
+    // The demo workspace is on by default only for the embedded, zero-setup run.
+    demo: e.PARLEY_DEMO ?? !e.DATABASE_URL,
+    cookieSecure: e.PARLEY_COOKIE_SECURE,
+    sessionTtlMs: e.PARLEY_SESSION_TTL_HOURS * 3_600_000,
+    bodyLimit: e.PARLEY_BODY_LIMIT_BYTES,
+    webDir: path.resolve(e.PARLEY_WEB_DIR ?? new URL("../../web/dist", import.meta.url).pathname),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,65 @@
+import { LoginRequest, Me } from "@parley/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Deps } from "../../platform/deps";
+import { recordAudit } from "../audit/audit.repo";
+import { SESSION_COOKIE } from "./auth.hook";
+import { deleteSession } from "./auth.repo";
+import { login } from "./login";
+import { describePrincipal } from "./me";
+import { principalOf } from "./principal";
+
+export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.post(
+    "/auth/login",
+    {
+      config: { public: true, rateLimit: { max: 20, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["auth"],
+        summary: "Log in with email and password; sets the session cookie",
+        security: [],
+        body: LoginRequest,
+        response: { 200: Me },
+      },
+    },
+    async (request, reply) => {
+      const { token, principal } = await login(deps, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers["user-agent"],
+      });
+      await recordAudit(deps.db, principal, request.ip, { action: "auth.login" }, deps.clock.now());
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: deps.config.cookieSecure,
+        maxAge: Math.floor(deps.config.sessionTtlMs / 1000),
+      });
+      return describePrincipal(deps.db, principal);
+    },
+  );
+
+  app.post(
+    "/auth/logout",
+    { schema: { tags: ["auth"], summary: "End the current session", response: { 204: z.null() } } },
+    async (request, reply) => {
+      const p = principalOf(request);
+      if (p.sessionTokenHash) await deleteSession(deps.db, p.sessionTokenHash);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/auth/me",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The caller: user or API key, workspace, role and permissions",
+        response: { 200: Me },
+      },
+    },
+    async (request) => describePrincipal(deps.db, principalOf(request)),
+  );
+};

@@ -1,0 +1,125 @@
+import {
+  Conversation,
+  Id,
+  ListConversationsQuery,
+  ListQuery,
+  Message,
+  pageOf,
+  UpdateConversationRequest,
+} from "@parley/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Deps } from "../../platform/deps";
+import { found } from "../../platform/http/problem";
+import { recordAudit } from "../audit/audit.repo";
+import { principalOf } from "../auth/principal";
+import { findConversation, listConversations, toConversationDto } from "./conversations.repo";
+import { listMessages } from "./messages.repo";
+import { updateConversation } from "./update-conversation";
+
+const Params = z.object({ id: Id });
+
+export const conversationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  const { db, clock } = deps;
+
+  app.get(
+    "/conversations",
+    {
+      config: { permission: "conversations:read" },
+      schema: {
+        tags: ["conversations"],
+        summary: "The inbox: conversations in priority order (or newest/oldest), filtered",
+        querystring: ListConversationsQuery,
+        response: { 200: pageOf(Conversation) },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      return listConversations(db, p.workspaceId, request.query, p.userId);
+    },
+  );
+
+  app.get(
+    "/conversations/:id",
+    {
+      config: { permission: "conversations:read" },
+      schema: {
+        tags: ["conversations"],
+        summary: "One conversation",
+        params: Params,
+        response: { 200: Conversation },
+      },
+    },
+    async (request) =>
+      toConversationDto(
+        found(
+          await findConversation(db, principalOf(request).workspaceId, request.params.id),
+          "Conversation",
+        ),
+      ),
+  );
+
+  app.patch(
+    "/conversations/:id",
+    {
+      config: { permission: "conversations:update" },
+      schema: {
+        tags: ["conversations"],
+        summary:
+          "Change status, priority, assignee, team or tags; each change is logged as a conversation event",
+        params: Params,
+        body: UpdateConversationRequest,
+        response: { 200: Conversation },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        const changed = await updateConversation(tx, p, request.params.id, request.body, now);
+        if (changed.length > 0) {
+          await recordAudit(
+            tx,
+            p,
+            request.ip,
+            {
+              action: "conversation.updated",
+              targetType: "conversation",
+              targetId: request.params.id,
+              data: request.body,
+            },
+            now,
+          );
+        }
+      });
+      return toConversationDto(
+        found(await findConversation(db, p.workspaceId, request.params.id), "Conversation"),
+      );
+    },
+  );
+
+  app.get(
+    "/conversations/:id/messages",
+    {
+      config: { permission: "conversations:read" },
+      schema: {
+        tags: ["conversations"],
+        summary: "The conversation's messages, oldest first",
+        params: Params,
+        querystring: ListQuery,
+        response: { 200: pageOf(Message) },
+      },
+    },
+    async (request) => {
+      const { workspaceId } = principalOf(request);
+      const conversation = found(await findConversation(db, workspaceId, request.params.id), "Conversation");
+      return listMessages(
+        db,
+        workspaceId,
+        conversation.conversation.id,
+        request.query.limit,
+        request.query.cursor,
+      );
+    },
+  );
+};

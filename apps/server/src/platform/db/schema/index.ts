@@ -1,0 +1,4 @@
+export * from "./channels";
+export * from "./conversations";
+export * from "./tenancy";
+export * from "./workflow";

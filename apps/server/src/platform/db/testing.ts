@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type Database, openDatabase } from "./index";
+
+/**
+ * A fresh, migrated database for one test file. PARLEY_TEST_DB picks the driver (the vitest
+ * projects set it): an in-memory PGlite, or a new database on the DATABASE_URL server that is
+ * dropped on close.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const driver = process.env.PARLEY_TEST_DB ?? "pglite";
+  if (driver === "pglite") {
+    const database = await openDatabase({ driver: "pglite", dataDir: null });
+    await database.migrate();
+    return database;
+  }
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) throw new Error("PARLEY_TEST_DB=postgres needs DATABASE_URL");
+  const name = `parley_t_${randomBytes(6).toString("hex")}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ driver: "postgres", url: url.toString() });
+  await database.migrate();
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,12 @@
+import type { Config } from "../config";
+import type { Clock } from "./clock";
+import type { Db } from "./db";
+import type { SecretBox } from "./secrets";
+
+/** What route modules and operations receive. Kept small on purpose (no service locator). */
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  secrets: SecretBox;
+}

@@ -1,0 +1,26 @@
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app";
+import type { Config } from "./config";
+import { systemClock } from "./platform/clock";
+import { type Database, openDatabase } from "./platform/db";
+import type { Deps } from "./platform/deps";
+import { createSecretBox, resolveSecretKey } from "./platform/secrets";
+
+export interface Runtime {
+  database: Database;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database, applies migrations and assembles the dependencies. */
+export async function openRuntime(config: Config): Promise<Runtime> {
+  const database = await openDatabase(config.database);
+  await database.migrate();
+  const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
+  const deps: Deps = { db: database.db, clock: systemClock, config, secrets };
+  return { database, deps, close: () => database.close() };
+}
+
+export async function buildRuntimeApp(runtime: Runtime, logger = true): Promise<FastifyInstance> {
+  return buildApp({ deps: runtime.deps, ping: runtime.database.ping, logger });
+}

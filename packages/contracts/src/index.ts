@@ -1,0 +1,4 @@
+export * from "./dto";
+export * from "./enums";
+export * from "./requests";
+export * from "./roles";

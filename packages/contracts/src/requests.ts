@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { Id } from "./dto";
+import { Availability, Channel, ConversationStatus, Priority } from "./enums";
+import { Role } from "./roles";
+
+/** Request bodies and query strings. Objects are strict: an unknown field is a 400 naming it. */
+
+const Email = z.email().max(320);
+const Password = z.string().min(10, "must be at least 10 characters").max(200);
+const Name = z.string().trim().min(1).max(200);
+const Tags = z.array(z.string().trim().min(1).max(64)).max(50);
+
+export const LoginRequest = z.strictObject({
+  email: Email,
+  password: z.string().min(1).max(200),
+  workspace: z
+    .string()
+    .max(64)
+    .optional()
+    .describe("Workspace slug; defaults to the user's first workspace."),
+});
+
+export const UpdateWorkspaceRequest = z.strictObject({
+  name: Name.optional(),
+  timezone: z.string().min(1).max(64).optional(),
+});
+
+export const CreateUserRequest = z.strictObject({
+  email: Email,
+  name: Name,
+  password: Password,
+  role: Role,
+  capacity: z.number().int().min(0).max(100).optional(),
+  skills: Tags.optional(),
+  languages: Tags.optional(),
+});
+
+export const UpdateUserRequest = z.strictObject({
+  name: Name.optional(),
+  role: Role.optional(),
+  availability: Availability.optional(),
+  capacity: z.number().int().min(0).max(100).optional(),
+  skills: Tags.optional(),
+  languages: Tags.optional(),
+});
+
+export const CreateTeamRequest = z.strictObject({
+  name: Name,
+  description: z.string().max(2000).optional(),
+  skills: Tags.optional(),
+  languages: Tags.optional(),
+  member_ids: z.array(Id).max(500).optional(),
+});
+export const UpdateTeamRequest = CreateTeamRequest.partial();
+
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(",").filter(Boolean))
+    .pipe(z.array(item));
+
+export const ListConversationsQuery = z.strictObject({
+  status: csv(ConversationStatus).optional().describe("Comma-separated; default: the active statuses."),
+  channel: csv(Channel).optional(),
+  priority: csv(Priority).optional(),
+  team_id: Id.optional(),
+  assignee_id: z.union([Id, z.literal("none"), z.literal("me")]).optional(),
+  contact_id: Id.optional(),
+  q: z.string().max(200).optional().describe("Words to find in the subject or preview."),
+  sort: z.enum(["priority", "newest", "oldest"]).default("priority"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type ListConversationsQuery = z.infer<typeof ListConversationsQuery>;
+
+export const UpdateConversationRequest = z.strictObject({
+  status: ConversationStatus.optional(),
+  priority: Priority.optional(),
+  assignee_id: Id.nullable().optional(),
+  team_id: Id.nullable().optional(),
+  tags: Tags.optional(),
+});
+
+export const ListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const ListContactsQuery = ListQuery.extend({
+  q: z.string().max(200).optional().describe("Name, handle, email or phone."),
+});
+
+export const UpdateContactRequest = z.strictObject({
+  display_name: Name.optional(),
+  email: Email.nullable().optional(),
+  phone: z.string().max(40).nullable().optional(),
+  crm_id: z.string().max(200).nullable().optional(),
+  vip_tier: z.string().max(40).nullable().optional(),
+  is_troll: z.boolean().optional(),
+  notes: z.string().max(10_000).optional(),
+});
+
+export const CreateApiKeyRequest = z.strictObject({
+  name: Name,
+  role: Role,
+});

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+export const ROLES = ["agent", "lead", "approver", "admin", "analyst"] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const PERMISSIONS = [
+  "conversations:read",
+  "conversations:update",
+  "conversations:assign",
+  "conversations:reply",
+  "contacts:read",
+  "contacts:update",
+  "users:read",
+  "users:manage",
+  "teams:read",
+  "teams:manage",
+  "workspace:manage",
+  "api_keys:manage",
+  "channels:manage",
+  "rules:manage",
+  "templates:manage",
+  "approvals:decide",
+  "reports:read",
+  "audit:read",
+] as const;
+export const Permission = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof Permission>;
+
+const AGENT: Permission[] = [
+  "conversations:read",
+  "conversations:update",
+  "conversations:reply",
+  "contacts:read",
+  "contacts:update",
+  "users:read",
+  "teams:read",
+];
+
+/**
+ * What each role may do. Leads supervise (assign anyone, see reports); approvers also decide on
+ * replies waiting for approval; analysts read everything and change nothing; admins configure.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  agent: AGENT,
+  lead: [...AGENT, "conversations:assign", "reports:read", "approvals:decide"],
+  approver: [...AGENT, "approvals:decide"],
+  analyst: ["conversations:read", "contacts:read", "users:read", "teams:read", "reports:read"],
+  admin: PERMISSIONS,
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
