@@ -61,7 +61,7 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps) {
   app.decorateRequest("principal", null);
   app.addHook("onRequest", async (request) => {
     const config = request.routeOptions.config;
-    if (config.public || !request.url.startsWith("/api/")) return;
+    if (config.public || !request.url.startsWith("/api/v1/")) return;
     const principal = await resolvePrincipal(deps, request);
     if (!principal) throw unauthorized();
     request.principal = principal;

@@ -7,12 +7,12 @@ import { type Database, openDatabase } from "./index";
  * projects set it): an in-memory PGlite, or a new database on the DATABASE_URL server that is
  * dropped on close.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(): Promise<Database & { url: string | null }> {
   const driver = process.env.PARLEY_TEST_DB ?? "pglite";
   if (driver === "pglite") {
     const database = await openDatabase({ driver: "pglite", dataDir: null });
     await database.migrate();
-    return database;
+    return { ...database, url: null };
   }
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error("PARLEY_TEST_DB=postgres needs DATABASE_URL");
@@ -24,6 +24,7 @@ export async function openTestDatabase(): Promise<Database> {
   await database.migrate();
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
