@@ -20,6 +20,8 @@ export const LoginRequest = z.strictObject({
     .describe("Workspace slug; defaults to the user's first workspace."),
 });
 
+export const SwitchWorkspaceRequest = z.strictObject({ workspace: z.string().min(1).max(64) });
+
 export const UpdateWorkspaceRequest = z.strictObject({
   name: Name.optional(),
   timezone: z.string().min(1).max(64).optional(),

@@ -148,3 +148,34 @@ it("records logins and changes in the audit log", async () => {
     expect.arrayContaining(["auth.login", "api_key.created", "api_key.revoked", "user.removed"]),
   );
 });
+
+it("moves a session to another workspace the user belongs to, and only there", async () => {
+  const other = await createWorkspaceFixture(t.app, t.database.db, "auth-two");
+  await t.app.inject({
+    method: "POST",
+    url: "/api/v1/users",
+    payload: { email: "agent@auth.test", name: "x", password: "0123456789", role: "lead" },
+    headers: authHeaders(other.sessions.admin),
+  });
+  const session = await loginAs(t.app, "agent@auth.test", FIXTURE_PASSWORD, "auth");
+  const moved = await t.app.inject({
+    method: "POST",
+    url: "/api/v1/auth/switch-workspace",
+    payload: { workspace: "auth-two" },
+    headers: authHeaders(session),
+  });
+  expect(moved.json()).toMatchObject({ role: "lead", workspace: { slug: "auth-two" } });
+  const conv = await t.app.inject({
+    method: "GET",
+    url: `/api/v1/conversations/${other.conversationId}`,
+    headers: authHeaders(session),
+  });
+  expect(conv.statusCode).toBe(200);
+  const nope = await t.app.inject({
+    method: "POST",
+    url: "/api/v1/auth/switch-workspace",
+    payload: { workspace: "elsewhere" },
+    headers: authHeaders(session),
+  });
+  expect(nope.statusCode).toBe(404);
+});

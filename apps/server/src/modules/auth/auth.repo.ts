@@ -69,3 +69,7 @@ export async function touchApiKey(db: Queryable, id: string, now: Date) {
 export async function recordLogin(db: Queryable, userId: string, now: Date) {
   await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId));
 }
+
+export async function moveSession(db: Queryable, tokenHash: string, workspaceId: string) {
+  await db.update(sessions).set({ workspaceId }).where(eq(sessions.tokenHash, tokenHash));
+}

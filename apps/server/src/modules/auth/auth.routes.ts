@@ -1,10 +1,11 @@
-import { LoginRequest, Me } from "@parley/contracts";
+import { LoginRequest, Me, SwitchWorkspaceRequest } from "@parley/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../platform/deps";
+import { HttpProblem } from "../../platform/http/problem";
 import { recordAudit } from "../audit/audit.repo";
 import { SESSION_COOKIE } from "./auth.hook";
-import { deleteSession } from "./auth.repo";
+import { deleteSession, listMemberships, moveSession } from "./auth.repo";
 import { login } from "./login";
 import { describePrincipal } from "./me";
 import { principalOf } from "./principal";
@@ -61,5 +62,36 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       },
     },
     async (request) => describePrincipal(deps.db, principalOf(request)),
+  );
+
+  app.post(
+    "/auth/switch-workspace",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Move the current session to another workspace the user belongs to",
+        body: SwitchWorkspaceRequest,
+        response: { 200: Me },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      if (!p.userId || !p.sessionTokenHash) {
+        throw new HttpProblem(
+          400,
+          "Bad Request",
+          "API keys belong to one workspace; create a key in the other workspace.",
+        );
+      }
+      const target = (await listMemberships(deps.db, p.userId)).find(
+        (m) => m.workspace.slug === request.body.workspace,
+      );
+      if (!target)
+        throw new HttpProblem(404, "Not Found", `Workspace "${request.body.workspace}" was not found.`);
+      await moveSession(deps.db, p.sessionTokenHash, target.workspace.id);
+      const moved = { ...p, workspaceId: target.workspace.id, role: target.role };
+      await recordAudit(deps.db, moved, request.ip, { action: "auth.workspace_switched" }, deps.clock.now());
+      return describePrincipal(deps.db, moved);
+    },
   );
 };
