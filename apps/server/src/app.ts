@@ -6,6 +6,7 @@ import { apiKeyRoutes } from "./modules/api-keys/api-keys.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { registerAuthentication } from "./modules/auth/auth.hook";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { channelRoutes } from "./modules/channels/channels.routes";
 import { contactRoutes } from "./modules/contacts/contacts.routes";
 import { conversationRoutes } from "./modules/conversations/conversations.routes";
 import { healthRoutes } from "./modules/health/health.routes";
@@ -26,6 +27,7 @@ const API_MODULES = [
   teamRoutes,
   conversationRoutes,
   contactRoutes,
+  channelRoutes,
   apiKeyRoutes,
   auditRoutes,
 ];

@@ -1,3 +1,4 @@
+export * from "./channels";
 export * from "./dto";
 export * from "./enums";
 export * from "./requests";
