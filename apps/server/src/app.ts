@@ -2,6 +2,7 @@ import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { webhookRoutes } from "./ingest/webhook.routes";
 import { apiKeyRoutes } from "./modules/api-keys/api-keys.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { registerAuthentication } from "./modules/auth/auth.hook";
@@ -78,6 +79,7 @@ export async function buildApp({ deps, ping, logger = true }: AppOptions): Promi
     },
     { prefix: "/api/v1" },
   );
+  await app.register(webhookRoutes, { deps });
   await registerWebApp(app, deps.config.webDir);
   return app;
 }

@@ -1,5 +1,6 @@
 import type { Config } from "./config";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, seedDemo } from "./modules/demo/seed-demo";
+import { startBackgroundWork } from "./outbox/workers";
 import { buildRuntimeApp, openRuntime } from "./runtime";
 
 /** `parley start`: the HTTP server, with the demo workspace on embedded defaults. */
@@ -7,6 +8,7 @@ export async function startServer(config: Config): Promise<void> {
   const runtime = await openRuntime(config);
   if (config.demo) await seedDemo(runtime.deps.db, runtime.deps.clock.now());
   const app = await buildRuntimeApp(runtime);
+  const worker = startBackgroundWork(runtime.deps, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -15,6 +17,7 @@ export async function startServer(config: Config): Promise<void> {
     app.log.info({ signal }, "shutting down: finishing in-flight requests");
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
+    await worker.stop();
     await runtime.close();
     clearTimeout(force);
     process.exit(0);

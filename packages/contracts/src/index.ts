@@ -1,5 +1,6 @@
 export * from "./channels";
 export * from "./dto";
 export * from "./enums";
+export * from "./limits";
 export * from "./requests";
 export * from "./roles";

@@ -106,3 +106,8 @@ export const CreateApiKeyRequest = z.strictObject({
   name: Name,
   role: Role,
 });
+
+export const CreateReplyRequest = z.strictObject({
+  text: z.string().trim().min(1, "must not be empty").max(10_000),
+  visibility: z.enum(["public", "private"]),
+});

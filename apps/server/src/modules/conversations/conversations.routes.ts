@@ -1,5 +1,6 @@
 import {
   Conversation,
+  CreateReplyRequest,
   Id,
   ListConversationsQuery,
   ListQuery,
@@ -9,12 +10,13 @@ import {
 } from "@parley/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { createReply } from "../../outbox/create-reply";
 import type { Deps } from "../../platform/deps";
 import { found } from "../../platform/http/problem";
 import { recordAudit } from "../audit/audit.repo";
 import { principalOf } from "../auth/principal";
 import { findConversation, listConversations, toConversationDto } from "./conversations.repo";
-import { listMessages } from "./messages.repo";
+import { findMessage, listMessages } from "./messages.repo";
 import { updateConversation } from "./update-conversation";
 
 const Params = z.object({ id: Id });
@@ -120,6 +122,45 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         request.query.limit,
         request.query.cursor,
       );
+    },
+  );
+
+  app.post(
+    "/conversations/:id/replies",
+    {
+      config: { permission: "conversations:reply" },
+      schema: {
+        tags: ["conversations"],
+        summary: "Answer the customer publicly or privately in the conversation's channel",
+        description:
+          "Checks the network's rules first (length, messaging windows) and answers 422 naming the rule. " +
+          "The reply is queued (202) and posted by the outbox; follow `delivery_status` (queued → sending → sent | failed) " +
+          "on the conversation's messages. Once sent, `external_id` is the network's id.",
+        params: Params,
+        body: CreateReplyRequest,
+        response: { 202: Message },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request);
+      const now = clock.now();
+      const message = await db.transaction(async (tx) => {
+        const created = await createReply(tx, p, request.params.id, request.body, now);
+        await recordAudit(
+          tx,
+          p,
+          request.ip,
+          {
+            action: "conversation.replied",
+            targetType: "conversation",
+            targetId: request.params.id,
+            data: { message_id: created.id, visibility: created.visibility },
+          },
+          now,
+        );
+        return created;
+      });
+      return reply.status(202).send(found(await findMessage(db, p.workspaceId, message.id), "Message"));
     },
   );
 };

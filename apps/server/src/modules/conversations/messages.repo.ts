@@ -39,6 +39,16 @@ export async function listMessages(
   return { items: page.items.map(toMessageDto), next_cursor: page.next_cursor };
 }
 
+export async function findMessage(db: Queryable, workspaceId: string, id: string) {
+  const [row] = await db
+    .select({ message: messages, identity: contactIdentities, user: { id: users.id, name: users.name } })
+    .from(messages)
+    .leftJoin(contactIdentities, eq(contactIdentities.id, messages.authorIdentityId))
+    .leftJoin(users, eq(users.id, messages.authorUserId))
+    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.id, id)));
+  return row ? toMessageDto(row) : undefined;
+}
+
 function authorOf({ message: m, identity, user }: Row): Message["author"] {
   if (m.direction === "inbound") {
     return {

@@ -1,0 +1,82 @@
+import type { Channel, MessageKind, Visibility } from "@parley/contracts";
+import type { ChannelRow } from "../modules/channels/channels.repo";
+import type { NetworkClient } from "./http";
+
+/** One message as a network delivered it, in Parley's words (the pipeline's input). */
+export interface InboundItem {
+  network: Channel;
+  externalId: string;
+  kind: MessageKind;
+  visibility: Visibility;
+  /** The network's thread: X conversation_id, Facebook post id, DM conversation id... */
+  threadExternalId: string | null;
+  replyToExternalId: string | null;
+  /** True when the brand account itself wrote it (a reply made on the network, an echo). */
+  fromBrand: boolean;
+  author: {
+    externalId: string;
+    handle: string | null;
+    name: string | null;
+    followersCount: number | null;
+    verified: boolean;
+  };
+  text: string;
+  sentAt: Date;
+  language: string | null;
+  /** For the brand's own private messages: the customer they went to. */
+  recipient: InboundItem["author"] | null;
+}
+
+/** What an agent asked to send, resolved against the conversation it answers. */
+export interface OutboundRequest {
+  /** Parley's message id: idempotency and reconciliation key. */
+  messageId: string;
+  text: string;
+  visibility: Visibility;
+  /** The customer message being answered (public reply target, private-reply comment). */
+  replyTo: { externalId: string; kind: MessageKind; threadExternalId: string | null } | null;
+  /** The customer's id on the network (DM recipient, phone number...). */
+  recipientExternalId: string;
+  /** When the customer last wrote privately (messaging windows). */
+  lastCustomerPrivateAt: Date | null;
+  /** When the message was queued: reconciliation only looks after it. */
+  queuedAt: Date;
+}
+
+export type SendResult = { externalId: string };
+
+export interface ConnectorContext {
+  channel: ChannelRow;
+  credentials: Record<string, string>;
+  http: NetworkClient;
+  now: Date;
+}
+
+export interface HandshakeAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/**
+ * What Parley needs from each network. Pure parsing and checks take plain data; only `send`,
+ * `findSent` and the pollers do IO, through the injected client.
+ */
+export interface Connector {
+  network: Channel;
+  /** GET on the webhook URL: X CRC, Meta hub.challenge. */
+  handshake(query: Record<string, string | undefined>, credentials: Record<string, string>): HandshakeAnswer;
+  /** Checks the delivery's signature over the exact bytes received. */
+  verify(
+    rawBody: Buffer,
+    headers: Record<string, string | string[] | undefined>,
+    credentials: Record<string, string>,
+  ): boolean;
+  /** Turns one stored delivery (webhook body, stream line, polled page) into messages. */
+  parse(payload: unknown, channel: ChannelRow): InboundItem[];
+  /** The network rule that forbids this send, in words for the agent, or null. */
+  policy(request: OutboundRequest, now: Date): string | null;
+  send(ctx: ConnectorContext, request: OutboundRequest): Promise<SendResult>;
+  /** After a crash mid-send: did the network post it? Null when it did not (or cannot tell). */
+  findSent(ctx: ConnectorContext, request: OutboundRequest): Promise<SendResult | null | "unknown">;
+}

@@ -1,0 +1,56 @@
+import { Tabs } from "@mantine/core";
+import { useDocumentTitle } from "@mantine/hooks";
+import { IconBuilding, IconKey, IconUsers, IconUsersGroup, type TablerIcon } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import { useCan } from "../../app/auth";
+import { Page } from "../../ui/Page";
+import { ApiKeysTab } from "./api-keys/ApiKeysTab";
+import { TeamsTab } from "./teams/TeamsTab";
+import { UsersTab } from "./users/UsersTab";
+import { WorkspaceTab } from "./workspace/WorkspaceTab";
+
+interface Section {
+  path: string;
+  label: string;
+  Icon: TablerIcon;
+  element: ReactNode;
+}
+
+export function SettingsPage() {
+  const canManageKeys = useCan("api_keys:manage");
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  useDocumentTitle("Settings · Parley");
+
+  const sections: Section[] = [
+    { path: "workspace", label: "Workspace", Icon: IconBuilding, element: <WorkspaceTab /> },
+    { path: "users", label: "Users", Icon: IconUsers, element: <UsersTab /> },
+    { path: "teams", label: "Teams", Icon: IconUsersGroup, element: <TeamsTab /> },
+    ...(canManageKeys
+      ? [{ path: "api-keys", label: "API keys", Icon: IconKey, element: <ApiKeysTab /> }]
+      : []),
+  ];
+  const current = pathname.split("/")[2] ?? "workspace";
+
+  return (
+    <Page title="Settings" description="Your workspace, the people in it and how other systems connect.">
+      <Tabs value={current} onChange={(tab) => tab && navigate(`/settings/${tab}`)} mb="lg">
+        <Tabs.List>
+          {sections.map(({ path, label, Icon }) => (
+            <Tabs.Tab key={path} value={path} leftSection={<Icon size={15} stroke={1.7} aria-hidden />}>
+              {label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Routes>
+        <Route index element={<Navigate to="workspace" replace />} />
+        {sections.map(({ path, element }) => (
+          <Route key={path} path={path} element={element} />
+        ))}
+        <Route path="*" element={<Navigate to="/settings/workspace" replace />} />
+      </Routes>
+    </Page>
+  );
+}

@@ -1,0 +1,90 @@
+import type { ApiKey, Role, Team, User, Workspace } from "@parley/contracts";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, type Page } from "../../app/api";
+import { ME_KEY } from "../../app/auth";
+
+const keys = {
+  workspace: ["workspaces", "current"] as const,
+  users: ["users", "list"] as const,
+  teams: ["teams", "list"] as const,
+  apiKeys: ["api-keys"] as const,
+};
+
+export function useWorkspace() {
+  return useQuery({
+    queryKey: keys.workspace,
+    queryFn: ({ signal }) => api.get<Workspace>("/workspaces/current", undefined, signal),
+  });
+}
+
+export function useUpdateWorkspace() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: { name?: string; timezone?: string }) =>
+      api.patch<Workspace>("/workspaces/current", patch),
+    onSuccess: (workspace) => {
+      client.setQueryData(keys.workspace, workspace);
+      void client.invalidateQueries({ queryKey: ME_KEY });
+    },
+  });
+}
+
+function usePaged<T>(key: readonly string[], path: string) {
+  return useInfiniteQuery({
+    queryKey: key,
+    queryFn: ({ pageParam, signal }) => api.get<Page<T>>(path, { limit: 100, cursor: pageParam }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor,
+    select: (data) => ({ items: data.pages.flatMap((p) => p.items) }),
+  });
+}
+
+export const useUsers = () => usePaged<User>(keys.users, "/users");
+export const useTeams = () => usePaged<Team>(keys.teams, "/teams");
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+}
+
+export function useCreateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewUser) => api.post<User>("/users", input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["users"] }),
+  });
+}
+
+export function useCreateTeam() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; description: string }) => api.post<Team>("/teams", input),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.teams }),
+  });
+}
+
+export function useApiKeys() {
+  return useQuery({
+    queryKey: keys.apiKeys,
+    queryFn: ({ signal }) => api.get<{ items: ApiKey[] }>("/api-keys", undefined, signal),
+  });
+}
+
+export function useCreateApiKey() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; role: Role }) =>
+      api.post<{ api_key: ApiKey; key: string }>("/api-keys", input),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.apiKeys }),
+  });
+}
+
+export function useRevokeApiKey() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/api-keys/${encodeURIComponent(id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.apiKeys }),
+  });
+}
