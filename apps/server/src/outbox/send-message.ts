@@ -85,7 +85,7 @@ async function afterError(
       .update(messages)
       .set({ deliveryStatus: "queued", deliveryError: reason })
       .where(eq(messages.id, message.id));
-    return { status: "retry", at: at > now ? at : now, error: reason };
+    return { status: "retry", at: new Date(Math.max(at.getTime(), now.getTime())), error: reason };
   }
   throw err; // a bug, not the network: the worker retries with backoff and logs it
 }

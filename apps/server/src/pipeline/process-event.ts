@@ -15,7 +15,7 @@ export function processInboundEventJob(deps: Pick<Deps, "db" | "clock">): JobHan
   return async (job) => {
     const eventId = String(job.payload.event_id);
     const [event] = await deps.db.select().from(inboundEvents).where(eq(inboundEvents.id, eventId));
-    if (!event || event.status !== "pending") return { status: "done" };
+    if (event?.status !== "pending") return { status: "done" };
     const [channel] = event.channelAccountId
       ? await deps.db.select().from(channelAccounts).where(eq(channelAccounts.id, event.channelAccountId))
       : [];

@@ -138,7 +138,7 @@ async function touchConversation(db: Queryable, c: typeof conversations.$inferSe
             lastCustomerMessageAt: later(c.lastCustomerMessageAt),
           }),
       ...(reopen ? { status: "open" as const, resolvedAt: null } : {}),
-      updatedAt: at > c.updatedAt ? at : c.updatedAt,
+      updatedAt: new Date(Math.max(at.getTime(), c.updatedAt.getTime())),
     })
     .where(eq(conversations.id, c.id));
   const events: (typeof conversationEvents.$inferInsert)[] = [

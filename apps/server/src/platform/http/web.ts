@@ -21,7 +21,8 @@ export async function registerWebApp(app: FastifyInstance, webDir: string) {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "";
     // Client-side routes get the app; missing files (a path with an extension) and API misses get a 404.
-    const isPage = request.method === "GET" && !/^\/(api|sandbox|ingest)\//.test(path) && !/\.[a-z0-9]+$/i.test(path);
+    const isPage =
+      request.method === "GET" && !/^\/(api|sandbox|ingest)\//.test(path) && !/\.[a-z0-9]+$/i.test(path);
     if (hasWeb && isPage) return reply.sendFile("index.html", { maxAge: 0 });
     return sendProblem(reply, notFound(`${request.method} ${request.url.split("?")[0]}`), request.url);
   });
