@@ -1,0 +1,3 @@
+export * from "./meta";
+export * from "./whatsapp";
+export * from "./x";
