@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { storeInboundEvent } from "../ingest/store-event";
 import { type ChannelRow, credentialsOf } from "../modules/channels/channels.repo";
@@ -6,7 +6,7 @@ import { channelAccounts } from "../platform/db/schema";
 import type { Deps } from "../platform/deps";
 import { createNetworkClient, type NetworkClient } from "./http";
 import { fetchMentionsSince, type XPostPayload } from "./x/feeds";
-import { startXStream } from "./x/stream";
+import { ensureStreamRule, startXStream } from "./x/stream";
 
 type Mode = "webhook" | "stream" | "poll";
 const modeOf = (c: ChannelRow): Mode =>
@@ -31,6 +31,23 @@ export function startListeners(
       storeInboundEvent(tx, { channel, idempotencyKey: post.key, payload: post.payload }, deps.clock.now()),
     );
     if (!duplicate) opts.onStored?.();
+  };
+
+  /** Posts seen on the stream move the cursor too, so recovery after a drop only fetches the gap. */
+  const storeAndAdvance = (channel: ChannelRow) => async (post: XPostPayload) => {
+    await store(channel)(post);
+    const id = post.key.slice("x:post:".length);
+    await deps.db
+      .update(channelAccounts)
+      .set({
+        cursor: sql`jsonb_set(${channelAccounts.cursor}, '{mentions_since_id}', to_jsonb(${id}::text))`,
+      })
+      .where(
+        and(
+          eq(channelAccounts.id, channel.id),
+          sql`coalesce((${channelAccounts.cursor}->>'mentions_since_id')::numeric, 0) < ${id}::numeric`,
+        ),
+      );
   };
 
   async function pollOnce(channel: ChannelRow) {
@@ -63,10 +80,12 @@ export function startListeners(
   function start(channel: ChannelRow) {
     const mode = modeOf(channel);
     if (mode === "stream") {
+      const credentials = credentialsOf(channel, deps.secrets);
       const stream = startXStream({
         channel,
-        credentials: credentialsOf(channel, deps.secrets),
-        store: store(channel),
+        credentials,
+        store: storeAndAdvance(channel),
+        beforeConnect: () => ensureStreamRule({ channel, credentials, http, now: deps.clock.now() }),
         recover: () => pollOnce(channel),
         log,
         fetch: opts.fetch,

@@ -1,5 +1,8 @@
 import type { Logger } from "pino";
 import type { ChannelRow } from "../../modules/channels/channels.repo";
+import type { ConnectorContext } from "../connector";
+import { throwForStatus } from "../errors";
+import { resetFrom } from "../http";
 import { splitPage, TWEET_FIELDS, type XPostPayload } from "./feeds";
 
 export interface XStreamOptions {
@@ -7,6 +10,8 @@ export interface XStreamOptions {
   credentials: Record<string, string>;
   /** Persists one post (idempotent by key). */
   store: (post: XPostPayload) => Promise<void>;
+  /** Runs before every connection attempt (e.g. making sure the stream rule exists). */
+  beforeConnect?: () => Promise<void>;
   /** Fills the gap since the last post seen, after every (re)connect. */
   recover: () => Promise<void>;
   log: Pick<Logger, "info" | "warn">;
@@ -75,6 +80,7 @@ export function startXStream(opts: XStreamOptions): { stop(): void; done: Promis
     while (!control.signal.aborted) {
       let kind: "network" | "http" | "rate" = "network";
       try {
+        await opts.beforeConnect?.();
         const res = await doFetch(url, {
           headers: { authorization: `Bearer ${opts.credentials.bearer_token}` },
           signal: control.signal,
@@ -101,4 +107,35 @@ export function startXStream(opts: XStreamOptions): { stop(): void; done: Promis
 
   const done = run();
   return { stop: () => control.abort(), done };
+}
+
+/**
+ * Makes sure the app's filtered stream has this channel's rule (tagged with the channel id):
+ * `settings.stream_rule`, or mentions of the brand handle without reposts.
+ */
+export async function ensureStreamRule(ctx: ConnectorContext): Promise<void> {
+  const url = `${ctx.channel.baseUrl}/2/tweets/search/stream/rules`;
+  const headers = { authorization: `Bearer ${ctx.credentials.bearer_token}` };
+  const tag = `parley:${ctx.channel.id}`;
+  const value = String(ctx.channel.settings.stream_rule ?? `@${ctx.channel.handle} -is:retweet`);
+  const fail = (res: Awaited<ReturnType<typeof ctx.http.request>>) =>
+    throwForStatus(
+      res,
+      (j) => String((j as { detail?: string })?.detail ?? "stream rules failed"),
+      () => resetFrom(res.headers, "x-rate-limit-reset", ctx.now),
+    );
+  const list = await ctx.http.request("GET", url, { headers });
+  if (list.status >= 300) fail(list);
+  const rules = (list.json as { data?: { id: string; value: string; tag?: string }[] }).data ?? [];
+  const mine = rules.filter((r) => r.tag === tag);
+  if (mine.some((r) => r.value === value)) return;
+  if (mine.length) {
+    const del = await ctx.http.request("POST", url, {
+      headers,
+      body: { delete: { ids: mine.map((r) => r.id) } },
+    });
+    if (del.status >= 300) fail(del);
+  }
+  const add = await ctx.http.request("POST", url, { headers, body: { add: [{ value, tag }] } });
+  if (add.status >= 300) fail(add);
 }
