@@ -57,6 +57,9 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process:
+  // the pool discards it and opens a new one on the next query.
+  pool.on("error", () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,
