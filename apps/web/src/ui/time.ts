@@ -1,32 +1,51 @@
 import dayjs from "dayjs";
 import { useSyncExternalStore } from "react";
 
-/** One shared ticking clock, so a list of 200 rows does not start 200 timers. */
-const TICK_MS = 15_000;
-const listeners = new Set<() => void>();
-let now = Date.now();
-let timer: ReturnType<typeof setInterval> | undefined;
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  if (!timer) {
-    now = Date.now();
-    timer = setInterval(() => {
-      now = Date.now();
-      for (const l of listeners) l();
-    }, TICK_MS);
-  }
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && timer) {
-      clearInterval(timer);
-      timer = undefined;
-    }
-  };
+/** Shared ticking clocks, one timer per tick length, so a list of 200 rows does not start 200 timers. */
+interface Clock {
+  now: number;
+  timer: ReturnType<typeof setInterval> | undefined;
+  listeners: Set<() => void>;
+  subscribe: (listener: () => void) => () => void;
+  read: () => number;
 }
 
-export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now);
+const clocks = new Map<number, Clock>();
+
+function clockOf(tickMs: number): Clock {
+  const existing = clocks.get(tickMs);
+  if (existing) return existing;
+  const clock: Clock = {
+    now: Date.now(),
+    timer: undefined,
+    listeners: new Set(),
+    subscribe: (listener) => {
+      clock.listeners.add(listener);
+      if (!clock.timer) {
+        clock.now = Date.now();
+        clock.timer = setInterval(() => {
+          clock.now = Date.now();
+          for (const l of clock.listeners) l();
+        }, tickMs);
+      }
+      return () => {
+        clock.listeners.delete(listener);
+        if (clock.listeners.size === 0 && clock.timer) {
+          clearInterval(clock.timer);
+          clock.timer = undefined;
+        }
+      };
+    },
+    read: () => clock.now,
+  };
+  clocks.set(tickMs, clock);
+  return clock;
+}
+
+/** The current time, re-read every `tickMs` (15 s by default; 1 s where seconds are shown). */
+export function useNow(tickMs = 15_000): number {
+  const clock = clockOf(tickMs);
+  return useSyncExternalStore(clock.subscribe, clock.read);
 }
 
 const MINUTE = 60_000;

@@ -1,11 +1,19 @@
 import { Tabs } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
-import { IconBuilding, IconKey, IconUsers, IconUsersGroup, type TablerIcon } from "@tabler/icons-react";
+import {
+  IconBuilding,
+  IconKey,
+  IconPlugConnected,
+  IconUsers,
+  IconUsersGroup,
+  type TablerIcon,
+} from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { useCan } from "../../app/auth";
 import { Page } from "../../ui/Page";
 import { ApiKeysTab } from "./api-keys/ApiKeysTab";
+import { ChannelsTab } from "./channels/ChannelsTab";
 import { TeamsTab } from "./teams/TeamsTab";
 import { UsersTab } from "./users/UsersTab";
 import { WorkspaceTab } from "./workspace/WorkspaceTab";
@@ -27,6 +35,7 @@ export function SettingsPage() {
     { path: "workspace", label: "Workspace", Icon: IconBuilding, element: <WorkspaceTab /> },
     { path: "users", label: "Users", Icon: IconUsers, element: <UsersTab /> },
     { path: "teams", label: "Teams", Icon: IconUsersGroup, element: <TeamsTab /> },
+    { path: "channels", label: "Channels", Icon: IconPlugConnected, element: <ChannelsTab /> },
     ...(canManageKeys
       ? [{ path: "api-keys", label: "API keys", Icon: IconKey, element: <ApiKeysTab /> }]
       : []),

@@ -1,4 +1,4 @@
-import type { ApiKey, Role, Team, User, Workspace } from "@parley/contracts";
+import type { ApiKey, Channel, ChannelAccount, Role, Team, User, Workspace } from "@parley/contracts";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Page } from "../../app/api";
 import { ME_KEY } from "../../app/auth";
@@ -8,6 +8,7 @@ const keys = {
   users: ["users", "list"] as const,
   teams: ["teams", "list"] as const,
   apiKeys: ["api-keys"] as const,
+  channels: ["channels"] as const,
 };
 
 export function useWorkspace() {
@@ -86,5 +87,48 @@ export function useRevokeApiKey() {
   return useMutation({
     mutationFn: (id: string) => api.delete(`/api-keys/${encodeURIComponent(id)}`),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.apiKeys }),
+  });
+}
+
+/** Connected brand accounts with their health; refreshed every 10 s while the tab is open. */
+export function useChannels() {
+  return useQuery({
+    queryKey: keys.channels,
+    queryFn: ({ signal }) => api.get<{ items: ChannelAccount[] }>("/channels", undefined, signal),
+    refetchInterval: 10_000,
+  });
+}
+
+export interface NewChannel {
+  network: Channel;
+  name: string;
+  handle?: string;
+  external_account_id: string;
+  base_url?: string;
+  credentials: Record<string, string>;
+}
+
+export function useConnectChannel() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewChannel) => api.post<ChannelAccount>("/channels", input),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.channels }),
+  });
+}
+
+export function useSetChannelStatus() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, status }: { id: string; status: "active" | "paused" }) =>
+      api.patch<ChannelAccount>(`/channels/${encodeURIComponent(id)}`, { status }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.channels }),
+  });
+}
+
+export function useDisconnectChannel() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/channels/${encodeURIComponent(id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.channels }),
   });
 }

@@ -1,8 +1,9 @@
 import { Alert, Button, Center, Group, Kbd, Loader, Text } from "@mantine/core";
 import { IconAlertCircle, IconInbox } from "@tabler/icons-react";
 import { useMemo, useRef } from "react";
-import { useLocation, useMatch, useNavigate } from "react-router";
+import { Link, useLocation, useMatch, useNavigate } from "react-router";
 import { errorMessage } from "../../../app/api";
+import { useCan } from "../../../app/auth";
 import { EmptyState } from "../../../ui/EmptyState";
 import classes from "../inbox.module.css";
 import { useConversationList, useUsersById } from "../queries";
@@ -20,6 +21,7 @@ function countLabel(count: number, more: boolean): string {
 export function ConversationList({ params }: { params: InboxParams }) {
   const list = useConversationList(params.query);
   const users = useUsersById();
+  const canManageChannels = useCan("channels:manage");
   const navigate = useNavigate();
   const { search } = useLocation();
   const openId = useMatch("/inbox/:conversationId")?.params.conversationId;
@@ -81,6 +83,10 @@ export function ConversationList({ params }: { params: InboxParams }) {
                   onClick={() => params.set({ channel: null, priority: null, q: null })}
                 >
                   Clear filters
+                </Button>
+              ) : params.view.id === "all" ? (
+                <Button component={Link} to="/settings/channels" variant="default" size="xs">
+                  {canManageChannels ? "Connect a channel" : "Check channel health"}
                 </Button>
               ) : null
             }
