@@ -78,6 +78,12 @@ export const ChannelAccount = z.object({
   status: z.enum(["active", "paused", "error", "disconnected"]),
   credential_keys: z.array(z.string()).describe("Which secrets are set (their values are never returned)."),
   settings: z.record(z.string(), z.unknown()),
+  webhook_url: z
+    .string()
+    .nullable()
+    .describe(
+      "The full webhook URL when PARLEY_PUBLIC_URL is configured; otherwise prefix webhook_path with Parley's public address.",
+    ),
   webhook_path: z
     .string()
     .describe("Where the network must deliver webhooks, relative to Parley's public URL."),

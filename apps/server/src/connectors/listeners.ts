@@ -66,12 +66,20 @@ export function startListeners(
       for (const post of posts.reverse()) await store(fresh as ChannelRow)(post);
       await deps.db
         .update(channelAccounts)
-        .set({ cursor: { ...fresh.cursor, mentions_since_id: cursor }, lastError: null })
+        .set({
+          cursor: { ...fresh.cursor, mentions_since_id: cursor },
+          lastError: null,
+          status: fresh.status === "error" ? "active" : fresh.status,
+        })
         .where(eq(channelAccounts.id, fresh.id));
     } catch (err) {
       await deps.db
         .update(channelAccounts)
-        .set({ lastError: (err as Error).message, lastErrorAt: deps.clock.now() })
+        .set({
+          lastError: (err as Error).message,
+          lastErrorAt: deps.clock.now(),
+          status: fresh.status === "active" ? "error" : fresh.status,
+        })
         .where(eq(channelAccounts.id, fresh.id));
       log.warn({ channel: fresh.id, err: (err as Error).message }, "polling failed");
     }

@@ -28,7 +28,13 @@ export function credentialsOf(row: ChannelRow, secrets: SecretBox): Record<strin
   return row.credentialsEncrypted ? JSON.parse(secrets.decrypt(row.credentialsEncrypted)) : {};
 }
 
-export function toChannelDto(row: ChannelRow, secrets: SecretBox, now: Date): ChannelAccount {
+export function toChannelDto(
+  row: ChannelRow,
+  secrets: SecretBox,
+  now: Date,
+  publicUrl: string | null = null,
+): ChannelAccount {
+  const webhookPath = `/ingest/${row.network}/${row.id}`;
   return {
     id: row.id,
     network: row.network,
@@ -39,7 +45,8 @@ export function toChannelDto(row: ChannelRow, secrets: SecretBox, now: Date): Ch
     status: row.status,
     credential_keys: Object.keys(credentialsOf(row, secrets)).sort(),
     settings: row.settings,
-    webhook_path: `/ingest/${row.network}/${row.id}`,
+    webhook_url: publicUrl ? `${publicUrl}${webhookPath}` : null,
+    webhook_path: webhookPath,
     health: {
       last_event_at: row.lastEventAt?.toISOString() ?? null,
       lag_seconds: row.lastEventAt

@@ -20,7 +20,8 @@ const redact = (body: { credentials?: Record<string, string> }) => ({
 
 export const channelRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const { db, clock, secrets } = deps;
-  const dto = (row: Parameters<typeof toChannelDto>[0]) => toChannelDto(row, secrets, clock.now());
+  const dto = (row: Parameters<typeof toChannelDto>[0]) =>
+    toChannelDto(row, secrets, clock.now(), deps.config.publicUrl);
 
   app.get(
     "/channels",
