@@ -65,9 +65,9 @@ describe("endpoints", () => {
   });
 
   it("builds the webhook URL from the page origin", () => {
-    expect(webhookUrl("https://care.acme.example/", { webhook_path: "/ingest/x/abc" })).toBe(
-      "https://care.acme.example/ingest/x/abc",
-    );
+    expect(
+      webhookUrl("https://care.acme.example/", { webhook_path: "/ingest/x/abc", webhook_url: null }),
+    ).toBe("https://care.acme.example/ingest/x/abc");
   });
 });
 

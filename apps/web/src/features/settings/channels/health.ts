@@ -66,8 +66,12 @@ export function isSandbox(baseUrl: string): boolean {
 }
 
 /** The absolute URL the network must deliver webhooks to. */
-export function webhookUrl(origin: string, channel: Pick<ChannelAccount, "webhook_path">): string {
-  return `${origin.replace(/\/+$/, "")}${channel.webhook_path}`;
+export function webhookUrl(
+  origin: string,
+  channel: Pick<ChannelAccount, "webhook_path" | "webhook_url">,
+): string {
+  // The server knows its public address when PARLEY_PUBLIC_URL is set; otherwise use ours.
+  return channel.webhook_url ?? `${origin.replace(/\/+$/, "")}${channel.webhook_path}`;
 }
 
 /** A URL without its scheme, for a narrow column (the full URL is in the title and the copy). */
