@@ -33,8 +33,12 @@ export interface OutboundRequest {
   messageId: string;
   text: string;
   visibility: Visibility;
-  /** The customer message being answered (public reply target, private-reply comment). */
-  replyTo: { externalId: string; kind: MessageKind; threadExternalId: string | null } | null;
+  /**
+   * The customer message being answered (public reply target, private-reply comment). `sentAt`,
+   * when known, lets a connector check windows that run from it (Meta: private reply to a comment
+   * within 7 days); without it the network's own refusal applies.
+   */
+  replyTo: { externalId: string; kind: MessageKind; threadExternalId: string | null; sentAt?: Date } | null;
   /** The customer's id on the network (DM recipient, phone number...). */
   recipientExternalId: string;
   /** When the customer last wrote privately (messaging windows). */
@@ -44,6 +48,20 @@ export interface OutboundRequest {
 }
 
 export type SendResult = { externalId: string };
+
+/**
+ * A network's later word on a message it accepted (WhatsApp `statuses[]`): a `200` only means
+ * accepted, the outcome arrives by webhook. Parley records failures on the message.
+ */
+export interface DeliveryUpdate {
+  network: Channel;
+  /** The id `send` returned. */
+  externalId: string;
+  status: "sent" | "delivered" | "read" | "failed";
+  at: Date;
+  /** For `failed`: why, in words for the agent (with the network's code). */
+  error: string | null;
+}
 
 export interface ConnectorContext {
   channel: ChannelRow;
@@ -74,6 +92,11 @@ export interface Connector {
   ): boolean;
   /** Turns one stored delivery (webhook body, stream line, polled page) into messages. */
   parse(payload: unknown, channel: ChannelRow): InboundItem[];
+  /**
+   * Optional, for networks that report delivery outcomes by webhook after accepting a send:
+   * reads them from the same stored delivery as `parse` (a delivery may carry both).
+   */
+  deliveryUpdates?(payload: unknown, channel: ChannelRow): DeliveryUpdate[];
   /** The network rule that forbids this send, in words for the agent, or null. */
   policy(request: OutboundRequest, now: Date): string | null;
   send(ctx: ConnectorContext, request: OutboundRequest): Promise<SendResult>;

@@ -37,6 +37,7 @@ export async function outboundRequestFor(
           externalId: replyTo.message.externalId,
           kind: replyTo.message.kind,
           threadExternalId: replyTo.message.externalThreadId,
+          sentAt: replyTo.message.sentAt,
         }
       : null,
     recipientExternalId: replyTo.identity.externalId,

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ConnectorContext } from "../connectors/connector";
 import {
   type NetworkClient,
@@ -47,6 +47,9 @@ export function sendMessageJob(
     };
 
     try {
+      // The network's echo already told us its id (record-inbound adoptEcho): it was posted.
+      if (message.deliveryStatus === "sending" && message.externalId)
+        return markSent(deps, message, message.externalId);
       if (message.deliveryStatus === "sending" || job.recovered) {
         const earlier = await connector.findSent(ctx, request);
         if (earlier === "unknown") {
@@ -105,10 +108,13 @@ async function markSent(
 ): Promise<JobOutcome> {
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx
+    // A late failure (e.g. a WhatsApp status webhook) that landed meanwhile is not overwritten.
+    const updated = await tx
       .update(messages)
       .set({ deliveryStatus: "sent", deliveryError: null, externalId, sentAt: at })
-      .where(eq(messages.id, message.id));
+      .where(and(eq(messages.id, message.id), inArray(messages.deliveryStatus, ["queued", "sending"])))
+      .returning({ id: messages.id });
+    if (updated.length === 0) return;
     await tx
       .update(conversations)
       .set({

@@ -29,10 +29,11 @@ export async function resolveIdentity(
   person: SeenPerson,
   seenAt: Date,
 ) {
+  // Some deliveries (Messenger, Instagram DMs) carry no name: never wipe what we already know.
   const profile = {
-    handle: person.handle,
-    displayName: person.name,
-    followersCount: person.followersCount,
+    handle: person.handle ?? undefined,
+    displayName: person.name ?? undefined,
+    followersCount: person.followersCount ?? undefined,
     verified: person.verified,
   };
   const [existing] = await db
@@ -45,8 +46,11 @@ export async function resolveIdentity(
         eq(contactIdentities.externalId, person.externalId),
       ),
     );
-  const influence = influenceOf(person.followersCount, person.verified);
   if (existing) {
+    const influence = influenceOf(
+      person.followersCount ?? existing.followersCount,
+      person.verified || existing.verified,
+    );
     await db
       .update(contactIdentities)
       .set({ ...profile, updatedAt: seenAt })
@@ -62,6 +66,7 @@ export async function resolveIdentity(
       .where(eq(contacts.id, existing.contactId));
     return { identityId: existing.id, contactId: existing.contactId };
   }
+  const influence = influenceOf(person.followersCount, person.verified);
   const contactId = newId();
   await db.insert(contacts).values({
     id: contactId,

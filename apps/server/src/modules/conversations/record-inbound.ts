@@ -109,7 +109,8 @@ async function adoptEcho(db: Queryable, conversationId: string, item: InboundIte
   if (!mine) return false;
   await db
     .update(messages)
-    .set({ externalId: item.externalId, deliveryStatus: "sent", deliveryError: null })
+    // Only the network id: the outbox still records the send (status, first response, events).
+    .set({ externalId: item.externalId })
     .where(eq(messages.id, mine.id));
   return true;
 }
