@@ -16,6 +16,10 @@ const EnvSchema = z.object({
     .regex(/^[0-9a-f]{64}$/i, "must be 64 hex characters (32 bytes)")
     .optional(),
   PARLEY_DEMO: bool.optional(),
+  PARLEY_SANDBOX: bool.optional(),
+  PARLEY_SIM_RATE: z.coerce.number().min(0).max(6000).default(12),
+  PARLEY_SIM_SEED: z.coerce.number().int().default(42),
+  PARLEY_PUBLIC_URL: z.string().url().optional(),
   PARLEY_COOKIE_SECURE: bool.default(false),
   PARLEY_SESSION_TTL_HOURS: z.coerce
     .number()
@@ -37,6 +41,12 @@ export interface Config {
   dataDir: string;
   secretKey: string | null;
   demo: boolean;
+  /** Local emulators of the networks under /sandbox, with the demo's channels connected to them. */
+  sandbox: boolean;
+  /** Simulated customer messages per minute (0 = off) and the simulator's random seed. */
+  simulator: { ratePerMinute: number; seed: number };
+  /** How networks reach this server (webhook URLs); defaults to http://127.0.0.1:<port>. */
+  publicUrl: string | null;
   cookieSecure: boolean;
   sessionTtlMs: number;
   bodyLimit: number;
@@ -64,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.PARLEY_SECRET_KEY ?? null,
     // The demo workspace is on by default only for the embedded, zero-setup run.
     demo: e.PARLEY_DEMO ?? !e.DATABASE_URL,
+    sandbox: e.PARLEY_SANDBOX ?? e.PARLEY_DEMO ?? !e.DATABASE_URL,
+    simulator: { ratePerMinute: e.PARLEY_SIM_RATE, seed: e.PARLEY_SIM_SEED },
+    publicUrl: e.PARLEY_PUBLIC_URL?.replace(/\/+$/, "") ?? null,
     cookieSecure: e.PARLEY_COOKIE_SECURE,
     sessionTtlMs: e.PARLEY_SESSION_TTL_HOURS * 3_600_000,
     bodyLimit: e.PARLEY_BODY_LIMIT_BYTES,

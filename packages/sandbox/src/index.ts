@@ -1,3 +1,4 @@
 export * from "./meta";
+export * from "./simulator";
 export * from "./whatsapp";
 export * from "./x";

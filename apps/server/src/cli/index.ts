@@ -47,6 +47,29 @@ program
   });
 
 program
+  .command("sandbox")
+  .description(
+    "run only the sandbox networks (X, Meta, WhatsApp emulators) and, optionally, simulated customers",
+  )
+  .option("--port <port>", "port to listen on", (v) => Number.parseInt(v, 10), 4000)
+  .option("--host <host>", "interface", "127.0.0.1")
+  .option("--rate <perMinute>", "simulated customer messages per minute (0 = none)", (v) => Number(v), 0)
+  .option("--seed <seed>", "random seed of the simulation", (v) => Number.parseInt(v, 10), 42)
+  .action(async (opts: { port: number; host: string; rate: number; seed: number }) => {
+    if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535)
+      throw new UsageError("--port must be a port number");
+    if (!Number.isFinite(opts.rate) || opts.rate < 0)
+      throw new UsageError("--rate must be a number of messages per minute, 0 or more");
+    const { runStandaloneSandbox } = await import("../demo/standalone");
+    await runStandaloneSandbox({
+      port: opts.port,
+      host: opts.host,
+      ratePerMinute: opts.rate,
+      seed: opts.seed,
+    });
+  });
+
+program
   .command("migrate")
   .description("apply database migrations and exit")
   .action(() => withRuntime(async (rt) => console.log(`Migrations applied (${rt.database.driver}).`)));

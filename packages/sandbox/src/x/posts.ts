@@ -97,7 +97,8 @@ function buildEntities(network: XNetwork, text: string, originals: Map<string, s
 function assertNotDuplicate(network: XNetwork, authorId: string, text: string, now: Date): void {
   const since = now.getTime() - network.policy.duplicateWindowMs;
   const duplicate = network.store.newestTweet(
-    (t) => t.authorId === authorId && t.createdAt.getTime() >= since && t.text === text,
+    (t) => t.authorId === authorId && t.text === text,
+    new Date(since),
   );
   if (duplicate) throw forbidden("You are not allowed to create a Tweet with duplicate content.");
 }

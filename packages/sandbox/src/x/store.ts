@@ -54,9 +54,11 @@ export class XStore {
     return out;
   }
 
-  newestTweet(filter: (tweet: XTweet) => boolean): XTweet | undefined {
+  /** Scans newest first; `olderThan` ends the scan early (ids are time-ordered). */
+  newestTweet(filter: (tweet: XTweet) => boolean, olderThan?: Date): XTweet | undefined {
     for (let i = this.tweetIds.length - 1; i >= 0; i--) {
       const tweet = this.tweets.get(this.tweetIds[i] ?? "");
+      if (tweet && olderThan && tweet.createdAt < olderThan) return undefined;
       if (tweet && !tweet.deleted && filter(tweet)) return tweet;
     }
     return undefined;
