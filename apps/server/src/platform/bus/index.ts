@@ -1,0 +1,4 @@
+export * from "./bus";
+export { type BusConfig, busConfigFromEnv, createBus } from "./create-bus";
+export { InlineBus, type InlineBusOptions } from "./inline-bus";
+export { createNatsBus, NatsBus, type NatsBusOptions } from "./nats-bus";
