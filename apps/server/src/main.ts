@@ -3,8 +3,8 @@ import type { Config } from "./config";
 import { startListeners } from "./connectors/listeners";
 import { provisionDemoChannels } from "./demo/provision";
 import { closeSandbox, createSandbox, mountSandbox, type Sandbox } from "./demo/sandbox";
+import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, seedDemo } from "./demo/seed-demo";
 import { startDemoTraffic } from "./demo/traffic";
-import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, seedDemo } from "./modules/demo/seed-demo";
 import { startBackgroundWork } from "./outbox/workers";
 import { buildRuntimeApp, openRuntime } from "./runtime";
 

@@ -2,8 +2,8 @@ import { ROLES, type Role } from "@parley/contracts";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { z } from "zod";
 import { ConfigError, loadConfig } from "../config";
+import { seedDemo } from "../demo/seed-demo";
 import { createApiKey } from "../modules/api-keys/create-api-key";
-import { seedDemo } from "../modules/demo/seed-demo";
 import { AlreadyMemberError, createUser } from "../modules/users/create-user";
 import { createWorkspace, WorkspaceExistsError } from "../modules/workspaces/create-workspace";
 import { findWorkspaceBySlug } from "../modules/workspaces/workspaces.repo";
@@ -158,6 +158,19 @@ program
       console.log(key);
     }),
   );
+
+program
+  .command("eval <task> <file>")
+  .description("score a triage classifier (sentiment, spam, complaint, offensive, category) on JSON Lines")
+  .option("--json", "print only the scores, as JSON")
+  .action(async (task: string, file: string, opts: { json?: boolean }) => {
+    const { DatasetError, runEval } = await import("../nlp/eval");
+    try {
+      console.log(runEval(task, file, opts));
+    } catch (err) {
+      throw err instanceof DatasetError ? new UsageError(err.message) : err;
+    }
+  });
 
 try {
   await program.parseAsync(process.argv);

@@ -5,7 +5,6 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../app";
 import { loadConfig } from "../config";
-import { DEMO_PASSWORD, seedDemo } from "../modules/demo/seed-demo";
 import { startBackgroundWork } from "../outbox/workers";
 import { systemClock } from "../platform/clock";
 import { openTestDatabase } from "../platform/db/testing";
@@ -14,6 +13,7 @@ import type { JobWorker } from "../platform/jobs/worker";
 import { createSecretBox } from "../platform/secrets";
 import { provisionDemoChannels } from "./provision";
 import { closeSandbox, createSandbox, mountSandbox, type Sandbox } from "./sandbox";
+import { DEMO_PASSWORD, seedDemo } from "./seed-demo";
 
 /*
  * What `npm start` does on a fresh machine, end to end over real HTTP: the sandbox networks are

@@ -2,11 +2,11 @@ import { and, eq } from "drizzle-orm";
 import type { Logger } from "pino";
 import { connectorFor } from "../connectors/registry";
 import { connectChannel } from "../modules/channels/connect-channel";
-import { DEMO_WORKSPACE } from "../modules/demo/seed-demo";
 import { findWorkspaceBySlug } from "../modules/workspaces/workspaces.repo";
 import { channelAccounts } from "../platform/db/schema";
 import type { Deps } from "../platform/deps";
 import { demoChannels, type Sandbox, subscribeWebhook } from "./sandbox";
+import { DEMO_WORKSPACE } from "./seed-demo";
 
 /**
  * Connects the demo workspace's accounts to the sandbox networks (once; later starts only follow

@@ -2,8 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { loadConfig } from "../../config";
-import { buildRuntimeApp, openRuntime } from "../../runtime";
+import { loadConfig } from "../config";
+import { buildRuntimeApp, openRuntime } from "../runtime";
 import { DEMO_PASSWORD, seedDemo } from "./seed-demo";
 
 // PGlite only (a *.test.ts, not *.db.test.ts): PostgreSQL keeps its data by itself.

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { memberships, teams, workspaces } from "../../platform/db/schema";
-import { openTestDatabase } from "../../platform/db/testing";
+import { memberships, teams, workspaces } from "../platform/db/schema";
+import { openTestDatabase } from "../platform/db/testing";
 import { DEMO_USERS, seedDemo } from "./seed-demo";
 
 it("seeding twice creates the demo once", async () => {

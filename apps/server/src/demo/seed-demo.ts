@@ -1,13 +1,13 @@
 import type { Role } from "@parley/contracts";
 import { and, eq } from "drizzle-orm";
-import type { Queryable } from "../../platform/db";
-import { memberships, teams } from "../../platform/db/schema";
-import { newId } from "../../platform/ids";
-import { findUserByEmail } from "../auth/auth.repo";
-import { replaceMembers } from "../teams/teams.repo";
-import { createUser } from "../users/create-user";
-import { createWorkspace } from "../workspaces/create-workspace";
-import { findWorkspaceBySlug } from "../workspaces/workspaces.repo";
+import { findUserByEmail } from "../modules/auth/auth.repo";
+import { replaceMembers } from "../modules/teams/teams.repo";
+import { createUser } from "../modules/users/create-user";
+import { createWorkspace } from "../modules/workspaces/create-workspace";
+import { findWorkspaceBySlug } from "../modules/workspaces/workspaces.repo";
+import type { Queryable } from "../platform/db";
+import { memberships, teams } from "../platform/db/schema";
+import { newId } from "../platform/ids";
 
 export const DEMO_WORKSPACE = { slug: "acme", name: "Acme Telecom", timezone: "America/New_York" };
 /** Demo only: printed at start and listed in the README. */

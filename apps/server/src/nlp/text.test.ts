@@ -1,0 +1,55 @@
+import { expect, it } from "vitest";
+import { createFeaturizer, EXTRA_FEATURES, fnv1a } from "./features";
+import { capsRatio, tokenize } from "./text";
+
+it("replaces URLs, mentions and numbers with placeholder tokens", () => {
+  expect(tokenize("@AcmeHelp see https://t.co/xyz, order 12,345 now")).toEqual([
+    "<user>",
+    "see",
+    "<url>",
+    "order",
+    "<num>",
+    "now",
+  ]);
+});
+
+it("lowercases, squashes repeated letters, keeps emoji and splits camelCase hashtags", () => {
+  expect(tokenize("Soooo GOOOD 😍😍 #CustomerService!!")).toEqual([
+    "soo",
+    "good",
+    "😍",
+    "😍",
+    "#",
+    "customer",
+    "service",
+    "!!",
+  ]);
+});
+
+it("keeps contractions whole so negations are recognised", () => {
+  expect(tokenize("I don't like it")).toEqual(["i", "don't", "like", "it"]);
+});
+
+it("measures the share of capital letters, ignoring very short texts", () => {
+  expect(capsRatio("THIS IS BAD")).toBe(1);
+  expect(capsRatio("Hello there")).toBeCloseTo(1 / 10);
+  expect(capsRatio("OK")).toBe(0);
+});
+
+it("hashes with FNV-1a", () => {
+  expect(fnv1a("")).toBe(0x811c9dc5);
+  expect(fnv1a("a")).toBe(0xe40c292c);
+});
+
+it("extracts bounded, deterministic features with negation changing the word features", () => {
+  const f = createFeaturizer(16);
+  const a = f.extract("this is good");
+  const first = Array.from(a.idx.slice(0, a.n));
+  expect(a.n).toBeGreaterThan(10);
+  expect(first.every((i) => i >= 0 && i < f.dim)).toBe(true);
+  expect(Array.from(f.extract("this is good").idx.slice(0, a.n))).toEqual(first);
+  const negated = f.extract("this is not good");
+  const negationSlot = (1 << 16) + EXTRA_FEATURES.indexOf("negation");
+  expect(Array.from(negated.idx.slice(0, negated.n))).toContain(negationSlot);
+  expect(f.extract("x".repeat(100_000)).n).toBeLessThan(4000);
+});
