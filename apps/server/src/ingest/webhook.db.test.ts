@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { eq, isNotNull, sql } from "drizzle-orm";
+import { eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startBackgroundWork } from "../outbox/workers";
 import { conversations, inboundEvents, messages } from "../platform/db/schema";
@@ -148,4 +148,52 @@ it("dead-letters an event it cannot read, without blocking the next one", async 
     .sort();
   expect(statuses.filter((s) => s === "processed").length).toBeGreaterThanOrEqual(3);
   expect(await count(messages)).toBe(4);
+});
+
+it("classifies what arrives: spam goes to the spam folder, a complaint is marked negative", async () => {
+  const spamId = "1897312200119877101";
+  const complaintId = "1897312200119877102";
+  // From a bot account (a spam message inside a real customer's open case stays in that case).
+  const bot = JSON.parse(
+    mention(spamId, "WIN a FREE iPhone 16!!! Click here http://free-prizes.example to claim your reward now"),
+  );
+  bot.tweet_create_events[0].user = {
+    id_str: "555000111",
+    name: "Prize Bot",
+    screen_name: "prizes4u",
+    followers_count: 3,
+  };
+  await deliver(JSON.stringify(bot));
+  await deliver(
+    mention(complaintId, "@acme_help my internet has been down for 3 days, this is unacceptable"),
+  );
+  await worker.tick();
+  const rows = await t.database.db
+    .select({
+      externalId: messages.externalId,
+      isSpam: messages.isSpam,
+      sentiment: messages.sentiment,
+      complaint: messages.isComplaint,
+      status: conversations.status,
+      convSentiment: conversations.sentiment,
+    })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(inArray(messages.externalId, [spamId, complaintId]));
+  const spam = rows.find((r) => r.externalId === spamId);
+  const complaint = rows.find((r) => r.externalId === complaintId);
+  expect(spam).toMatchObject({ isSpam: true, status: "spam" });
+  expect(complaint).toMatchObject({
+    isSpam: false,
+    sentiment: "negative",
+    complaint: true,
+    convSentiment: "negative",
+  });
+  expect(complaint?.status).not.toBe("spam");
+  const inbox = await t.app.inject({
+    method: "GET",
+    url: "/api/v1/conversations?limit=200",
+    headers: authHeaders(w.sessions.agent),
+  });
+  expect(inbox.body).not.toContain("free-prizes");
 });

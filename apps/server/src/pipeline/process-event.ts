@@ -7,10 +7,11 @@ import type { Queryable } from "../platform/db";
 import { channelAccounts, inboundEvents, messages } from "../platform/db/schema";
 import type { Deps } from "../platform/deps";
 import type { JobHandler } from "../platform/jobs/worker";
+import { triage } from "./triage";
 
 /**
  * The pipeline's entry point: one stored inbound event → its messages in their conversations.
- * This is the minimal path (parse → identity → thread → store); the triage pipeline (issue 4)
+ * This is the minimal path (parse → classify → identity → thread → store); the triage pipeline (issue 4)
  * replaces the body of this function with its steps, keeping the entry point.
  */
 export function processInboundEventJob(deps: Pick<Deps, "db" | "clock">): JobHandler {
@@ -32,7 +33,9 @@ export function processInboundEventJob(deps: Pick<Deps, "db" | "clock">): JobHan
       return dead(deps, eventId, `unreadable payload: ${(err as Error).message}`);
     }
     await deps.db.transaction(async (tx) => {
-      for (const item of items) await recordInbound(tx, channel as ChannelRow, item, eventId);
+      for (const item of items) {
+        await recordInbound(tx, channel as ChannelRow, item, eventId, triage(channel.workspaceId, item));
+      }
       for (const update of updates) await recordDeliveryUpdate(tx, channel as ChannelRow, update);
       await tx
         .update(inboundEvents)

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { InboundItem } from "../../connectors/connector";
+import type { Triage } from "../../pipeline/triage";
 import type { Queryable } from "../../platform/db";
 import { conversationEvents, conversations, messages } from "../../platform/db/schema";
 import { newId } from "../../platform/ids";
@@ -19,6 +20,7 @@ export async function recordInbound(
   channel: ChannelRow,
   item: InboundItem,
   eventId: string | null,
+  triage: Triage | null = null,
 ) {
   const ws = channel.workspaceId;
   const [dup] = await db
@@ -48,7 +50,11 @@ export async function recordInbound(
         channelAccountId: channel.id,
         contactId: identity.contactId,
         subject: preview(item.text).slice(0, 120),
-        language: item.language,
+        // A conversation that starts with spam goes to the spam folder, out of the agents' queues.
+        status: triage?.isSpam ? "spam" : "new",
+        sentiment: triage?.sentiment ?? null,
+        category: triage?.category ?? null,
+        language: item.language ?? triage?.language ?? null,
         lastMessageAt: item.sentAt,
         createdAt: item.sentAt,
         updatedAt: item.sentAt,
@@ -75,7 +81,14 @@ export async function recordInbound(
       replyToExternalId: item.replyToExternalId,
       authorIdentityId: item.fromBrand ? null : (identity?.identityId ?? null),
       text: item.text,
-      language: item.language,
+      language: item.language ?? triage?.language ?? null,
+      sentiment: triage?.sentiment ?? null,
+      sentimentScore: triage?.sentimentScore ?? null,
+      isSpam: triage?.isSpam ?? false,
+      spamScore: triage?.spamScore ?? null,
+      isComplaint: triage?.isComplaint ?? null,
+      isOffensive: triage?.isOffensive ?? null,
+      category: triage?.category ?? null,
       deliveryStatus: item.fromBrand ? "sent" : "received",
       inboundEventId: eventId,
       sentAt: item.sentAt,
@@ -84,7 +97,7 @@ export async function recordInbound(
     .returning({ id: messages.id });
   if (inserted.length === 0) return null;
 
-  await touchConversation(db, conversation, item);
+  await touchConversation(db, conversation, item, triage);
   return { messageId, conversationId: conversation.id };
 }
 
@@ -115,7 +128,12 @@ async function adoptEcho(db: Queryable, conversationId: string, item: InboundIte
   return true;
 }
 
-async function touchConversation(db: Queryable, c: typeof conversations.$inferSelect, item: InboundItem) {
+async function touchConversation(
+  db: Queryable,
+  c: typeof conversations.$inferSelect,
+  item: InboundItem,
+  triage: Triage | null,
+) {
   const at = item.sentAt;
   const later = (d: Date | null) => (!d || at > d ? at : d);
   const reopen = !item.fromBrand && (c.status === "resolved" || c.status === "pending");
@@ -137,6 +155,10 @@ async function touchConversation(db: Queryable, c: typeof conversations.$inferSe
             firstCustomerMessageAt:
               c.firstCustomerMessageAt && c.firstCustomerMessageAt < at ? c.firstCustomerMessageAt : at,
             lastCustomerMessageAt: later(c.lastCustomerMessageAt),
+            // The conversation shows the customer's latest mood (spam messages do not count).
+            ...(triage && !triage.isSpam && (!c.lastCustomerMessageAt || at >= c.lastCustomerMessageAt)
+              ? { sentiment: triage.sentiment }
+              : {}),
           }),
       ...(reopen ? { status: "open" as const, resolvedAt: null } : {}),
       updatedAt: new Date(Math.max(at.getTime(), c.updatedAt.getTime())),
