@@ -17,7 +17,7 @@ const EnvSchema = z.object({
     .optional(),
   PARLEY_DEMO: bool.optional(),
   PARLEY_SANDBOX: bool.optional(),
-  PARLEY_SIM_RATE: z.coerce.number().min(0).max(6000).default(12),
+  PARLEY_SIM_RATE: z.coerce.number().min(0).max(6000).default(24),
   PARLEY_SIM_SEED: z.coerce.number().int().default(42),
   PARLEY_PUBLIC_URL: z.string().url().optional(),
   PARLEY_COOKIE_SECURE: bool.default(false),
