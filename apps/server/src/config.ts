@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { type BusConfig, busConfigFromEnv } from "./platform/bus";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -27,6 +28,7 @@ const EnvSchema = z.object({
     .default(24 * 7),
   PARLEY_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   PARLEY_WEB_DIR: z.string().optional(),
+  NATS_URL: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -38,6 +40,8 @@ export interface Config {
   port: number;
   host: string;
   database: DatabaseConfig;
+  /** The pipeline's bus: in-process unless NATS_URL names a NATS JetStream server (ADR 0010). */
+  bus: BusConfig;
   dataDir: string;
   secretKey: string | null;
   demo: boolean;
@@ -70,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { driver: "postgres", url: e.DATABASE_URL }
       : { driver: "pglite", dataDir: path.join(dataDir, "pglite") },
+    bus: busConfigFromEnv({ NATS_URL: e.NATS_URL }),
     dataDir,
     secretKey: e.PARLEY_SECRET_KEY ?? null,
     // The demo workspace is on by default only for the embedded, zero-setup run.

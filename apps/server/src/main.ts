@@ -22,7 +22,7 @@ export async function startServer(config: Config): Promise<void> {
     ? createSandbox({ clock: deps.clock, seed: config.simulator.seed })
     : null;
   if (sandbox) await mountSandbox(app, sandbox);
-  const worker = startBackgroundWork(deps, app.log);
+  const worker = await startBackgroundWork(deps, app.log);
   const listeners = startListeners(deps, app.log, { onStored: worker.wake });
   let traffic: { stop(): void } | null = null;
 

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import type { Config } from "./config";
+import { createInbound } from "./ingest/inbound";
+import { recordDeadLetter } from "./pipeline/consumer";
+import { createBus } from "./platform/bus";
 import { systemClock } from "./platform/clock";
 import { type Database, openDatabase } from "./platform/db";
 import type { Deps } from "./platform/deps";
@@ -17,8 +20,17 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const database = await openDatabase(config.database);
   await database.migrate();
   const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
-  const deps: Deps = { db: database.db, clock: systemClock, config, secrets };
-  return { database, deps, close: () => database.close() };
+  const bus = await createBus(config.bus, { onDead: (dead) => recordDeadLetter(database.db, dead) });
+  const inbound = createInbound({ db: database.db, clock: systemClock, bus });
+  const deps: Deps = { db: database.db, clock: systemClock, config, secrets, bus, inbound };
+  return {
+    database,
+    deps,
+    close: async () => {
+      await bus.close();
+      await database.close();
+    },
+  };
 }
 
 export async function buildRuntimeApp(runtime: Runtime, logger = true): Promise<FastifyInstance> {

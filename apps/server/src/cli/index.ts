@@ -172,6 +172,74 @@ program
     }
   });
 
+program
+  .command("import")
+  .description("backfill history")
+  .command("twcs <file>")
+  .description('import a "Customer Support on Twitter" CSV through the pipeline (brand handles → X accounts)')
+  .requiredOption("--workspace <slug>", "workspace slug")
+  .option("--json", "print the result as JSON")
+  .action((file: string, opts: { workspace: string; json?: boolean }) =>
+    withRuntime(async (rt) => {
+      const { importTwcs } = await import("../imports/import-twcs");
+      const id = await workspaceId(rt, opts.workspace);
+      const r = await importTwcs(rt.deps, { file, workspaceId: id });
+      if (opts.json) console.log(JSON.stringify(r));
+      else
+        console.log(
+          `Imported ${r.rows} tweets of ${r.brands} brand accounts into ${opts.workspace}: ${r.outcomes.processed} stored, ` +
+            `${r.duplicates} already there, ${r.outcomes.dropped} dropped, ${r.outcomes.dead + r.outcomes.retry} failed, ${r.unreadable} unreadable rows.`,
+        );
+    }),
+  );
+
+program
+  .command("metrics")
+  .description("response-time figures of a workspace over all time (SPEC M2)")
+  .requiredOption("--workspace <slug>", "workspace slug")
+  .option("--json", "print JSON")
+  .action((opts: { workspace: string; json?: boolean }) =>
+    withRuntime(async (rt) => {
+      const { metricsCommand } = await import("../modules/reporting/metrics.command");
+      await workspaceId(rt, opts.workspace);
+      console.log(await metricsCommand(rt.deps, { workspace: opts.workspace, json: Boolean(opts.json) }));
+    }),
+  );
+
+program
+  .command("worker")
+  .description("run pipeline workers only (no HTTP); needs NATS_URL so several processes share the work")
+  .action(async () => {
+    const { runWorker } = await import("../worker");
+    await runWorker(loadConfig());
+  });
+
+program
+  .command("bench")
+  .description("benchmarks")
+  .command("ingest")
+  .description(
+    "generated posts through the whole pipeline into scratch databases (PGlite, and PostgreSQL with DATABASE_URL)",
+  )
+  .option("--messages <n>", "posts pushed in the throughput run", (v) => Number.parseInt(v, 10), 20_000)
+  .option("--rate <perSecond>", "steady rate of the latency run", (v) => Number.parseInt(v, 10), 1000)
+  .option("--json", "print JSON (an object for one driver, an array for two)")
+  .action(async (opts: { messages: number; rate: number; json?: boolean }) => {
+    if (!Number.isInteger(opts.messages) || opts.messages < 1)
+      throw new UsageError("--messages must be a positive integer");
+    if (!Number.isInteger(opts.rate) || opts.rate < 1)
+      throw new UsageError("--rate must be a positive integer");
+    const { benchIngest } = await import("../bench/ingest-bench");
+    const results = await benchIngest({
+      messages: opts.messages,
+      latencyRate: opts.rate,
+      postgresUrl: process.env.DATABASE_URL ?? null,
+    });
+    if (opts.json) console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+    else console.table(results);
+    process.exit(0);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

@@ -1,9 +1,8 @@
 import { startXEmulator, X_DEFAULTS } from "@parley/sandbox";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startBackgroundWork } from "../outbox/workers";
+import { type BackgroundWork, startBackgroundWork } from "../outbox/workers";
 import { channelAccounts, messages } from "../platform/db/schema";
-import type { JobWorker } from "../platform/jobs/worker";
 import { createWorkspaceFixture, type WorkspaceFixture } from "../testing/fixtures";
 import { authHeaders, createTestApp, type TestApp } from "../testing/harness";
 import { startListeners } from "./listeners";
@@ -12,7 +11,7 @@ import { startListeners } from "./listeners";
 
 let t: TestApp;
 let w: WorkspaceFixture;
-let worker: JobWorker;
+let worker: BackgroundWork;
 let x: Awaited<ReturnType<typeof startXEmulator>>;
 const log = {
   info: (...a: unknown[]) => process.env.DEBUG_FEEDS && console.log(a),
@@ -24,7 +23,7 @@ beforeAll(async () => {
   x = await startXEmulator({ seed: 3, stream: { keepAliveMs: 50 } });
   t = await createTestApp();
   w = await createWorkspaceFixture(t.app, t.database.db, "feeds");
-  worker = startBackgroundWork(t.deps, log, { autostart: false });
+  worker = await startBackgroundWork(t.deps, log, { autostart: false });
 });
 afterAll(async () => {
   await worker?.stop();

@@ -1,6 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Logger } from "pino";
-import { storeInboundEvent } from "../ingest/store-event";
 import { type ChannelRow, credentialsOf } from "../modules/channels/channels.repo";
 import { channelAccounts } from "../platform/db/schema";
 import type { Deps } from "../platform/deps";
@@ -27,9 +26,11 @@ export function startListeners(
   let stopped = false;
 
   const store = (channel: ChannelRow) => async (post: XPostPayload) => {
-    const { duplicate } = await deps.db.transaction((tx) =>
-      storeInboundEvent(tx, { channel, idempotencyKey: post.key, payload: post.payload }, deps.clock.now()),
-    );
+    const { duplicate } = await deps.inbound.accept({
+      channel,
+      idempotencyKey: post.key,
+      payload: post.payload,
+    });
     if (!duplicate) opts.onStored?.();
   };
 

@@ -1,16 +1,12 @@
-import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { createSimulator } from "@parley/sandbox";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../app";
-import { loadConfig } from "../config";
-import { startBackgroundWork } from "../outbox/workers";
-import { systemClock } from "../platform/clock";
+import { type BackgroundWork, startBackgroundWork } from "../outbox/workers";
 import { openTestDatabase } from "../platform/db/testing";
 import type { Deps } from "../platform/deps";
-import type { JobWorker } from "../platform/jobs/worker";
-import { createSecretBox } from "../platform/secrets";
+import { createTestDeps } from "../testing/harness";
 import { provisionDemoChannels } from "./provision";
 import { closeSandbox, createSandbox, mountSandbox, type Sandbox } from "./sandbox";
 import { DEMO_PASSWORD, seedDemo } from "./seed-demo";
@@ -25,30 +21,21 @@ import { DEMO_PASSWORD, seedDemo } from "./seed-demo";
 let app: FastifyInstance;
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let sandbox: Sandbox;
-let worker: JobWorker;
+let worker: BackgroundWork;
 let cookie: string;
 const log = { info: () => {}, warn: () => {}, error: () => {} };
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const config = {
-    ...loadConfig({ PARLEY_DATA_DIR: "/nonexistent", LOG_LEVEL: "silent" }),
-    webDir: "/nonexistent",
-  };
-  const deps: Deps = {
-    db: database.db,
-    clock: systemClock,
-    config,
-    secrets: createSecretBox(randomBytes(32).toString("hex")),
-  };
+  const deps: Deps = createTestDeps(database);
   await seedDemo(deps.db, new Date());
   app = await buildApp({ deps, ping: database.ping, logger: false });
-  sandbox = createSandbox({ clock: systemClock, seed: 11 });
+  sandbox = createSandbox({ clock: deps.clock, seed: 11 });
   await mountSandbox(app, sandbox);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const port = (app.server.address() as AddressInfo).port;
   await provisionDemoChannels(deps, sandbox, `http://127.0.0.1:${port}`, log);
-  worker = startBackgroundWork(deps, log, { autostart: false });
+  worker = await startBackgroundWork(deps, log, { autostart: false });
   const login = await app.inject({
     method: "POST",
     url: "/api/v1/auth/login",

@@ -1,15 +1,14 @@
 import { createHmac } from "node:crypto";
 import { eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startBackgroundWork } from "../outbox/workers";
+import { type BackgroundWork, startBackgroundWork } from "../outbox/workers";
 import { conversations, inboundEvents, messages } from "../platform/db/schema";
-import type { JobWorker } from "../platform/jobs/worker";
 import { createWorkspaceFixture, type WorkspaceFixture } from "../testing/fixtures";
 import { authHeaders, createTestApp, type TestApp } from "../testing/harness";
 
 let t: TestApp;
 let w: WorkspaceFixture;
-let worker: JobWorker;
+let worker: BackgroundWork;
 let url: string;
 const SECRET = "emulator_consumer_secret";
 const log = { error: () => {}, warn: () => {} };
@@ -30,7 +29,7 @@ beforeAll(async () => {
     headers: authHeaders(w.sessions.admin),
   });
   url = res.json().webhook_path;
-  worker = startBackgroundWork(t.deps, log, { autostart: false });
+  worker = await startBackgroundWork(t.deps, log, { autostart: false });
 });
 afterAll(async () => {
   await worker?.stop();

@@ -8,7 +8,6 @@ import { channelAccounts } from "../platform/db/schema";
 import type { Deps } from "../platform/deps";
 import { sendProblem } from "../platform/http/errors";
 import { HttpProblem, notFound } from "../platform/http/problem";
-import { storeInboundEvent } from "./store-event";
 
 /** Headers worth keeping with a raw event (for replay and forensics); never auth headers. */
 const KEPT_HEADERS = [
@@ -93,9 +92,7 @@ export const webhookRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
         ),
       );
       const idempotencyKey = `webhook:${createHash("sha256").update(raw).digest("hex")}`;
-      await deps.db.transaction((tx) =>
-        storeInboundEvent(tx, { channel: row, idempotencyKey, payload, headers }, deps.clock.now()),
-      );
+      await deps.inbound.accept({ channel: row as ChannelRow, idempotencyKey, payload, headers });
       return reply.status(200).send({ received: true });
     },
   );

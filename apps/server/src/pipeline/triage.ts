@@ -1,8 +1,12 @@
-import type { Sentiment } from "@parley/contracts";
+import type { Sentiment, Tier } from "@parley/contracts";
 import type { InboundItem } from "../connectors/connector";
+import type { CompiledProfiles } from "../modules/listening/match";
+import { matchProfiles } from "../modules/listening/match";
 import { type Classifiers, loadClassifiers } from "../nlp/classifier";
+import { findSensitive, type SensitiveSpan } from "../nlp/sensitive";
+import { classifyIntent, type Intent } from "../nlp/tier";
 
-/** What triage concluded about one customer message (stored on the message and its conversation). */
+/** What the classify step concluded about one customer message (stored on the message). */
 export interface Triage {
   language: string | null;
   sentiment: Sentiment;
@@ -12,6 +16,13 @@ export interface Triage {
   isComplaint: boolean;
   isOffensive: boolean;
   category: string | null;
+  intent: Intent;
+  tier: Tier;
+  intentReasons: string[];
+  /** Kinds and places of sensitive data (SPEC T4), never the values. */
+  sensitive: SensitiveSpan[];
+  /** The listening profiles it matched (SPEC L2). */
+  listening: { id: string; name: string; kind: string; matched: string }[];
 }
 
 let shared: Classifiers | undefined;
@@ -22,27 +33,48 @@ export function classifiers(): Classifiers {
 }
 
 /**
- * Classifies a customer's message with the workspace's spam corrections applied. The brand's own
- * messages are not triaged. (Issue 4 turns this into the pipeline's classify step.)
+ * Classifies a customer's message (SPEC T1, T2, T4, L2) with the workspace's spam corrections
+ * applied. The brand's own messages and empty ones are not triaged.
  */
 export function triage(
   workspaceId: string,
   item: InboundItem,
-  models: Classifiers = classifiers(),
+  context: { models?: Classifiers; profiles?: CompiledProfiles | null; location?: string | null } = {},
 ): Triage | null {
   if (item.fromBrand || !item.text.trim()) return null;
-  const c = models.forWorkspace(workspaceId).classify(item.text);
+  const c = (context.models ?? classifiers()).forWorkspace(workspaceId).classify(item.text);
   const sentiment = (
     ["negative", "neutral", "positive"].includes(c.sentiment.label) ? c.sentiment.label : "neutral"
   ) as Sentiment;
+  const language = item.language ?? (c.language && c.language !== "und" ? c.language : null);
+  const isSpam = c.spam.label === "spam";
+  const isComplaint = c.complaint.label === "complaint";
+  const listening = context.profiles
+    ? matchProfiles(context.profiles, { text: item.text, language, location: context.location ?? null })
+    : [];
+  const intent = classifyIntent({
+    text: item.text,
+    sentiment,
+    sentimentScore: c.sentiment.score,
+    isComplaint,
+    isSpam,
+    // Everything a channel delivers is addressed to the brand except what listening found.
+    mentionsBrand: true,
+    crisis: false,
+  });
   return {
-    language: item.language ?? (c.language && c.language !== "und" ? c.language : null),
+    language,
     sentiment,
     sentimentScore: Math.round(c.sentiment.score * 1000) / 1000,
-    isSpam: c.spam.label === "spam",
-    spamScore: c.spam.label === "spam" ? c.spam.prob : 1 - c.spam.prob,
-    isComplaint: c.complaint.label === "complaint",
+    isSpam,
+    spamScore: isSpam ? c.spam.prob : 1 - c.spam.prob,
+    isComplaint,
     isOffensive: c.offensive.label === "offensive",
     category: c.category.prob >= 0.6 ? c.category.label.toLowerCase() : null,
+    intent: intent.intent,
+    tier: intent.tier,
+    intentReasons: intent.reasons,
+    sensitive: findSensitive(item.text),
+    listening: listening.map((m) => ({ id: m.profileId, name: m.name, kind: m.kind, matched: m.matched })),
   };
 }

@@ -1,4 +1,6 @@
 import type { Config } from "../config";
+import type { Inbound } from "../ingest/inbound";
+import type { Bus } from "./bus";
 import type { Clock } from "./clock";
 import type { Db } from "./db";
 import type { SecretBox } from "./secrets";
@@ -9,4 +11,7 @@ export interface Deps {
   clock: Clock;
   config: Config;
   secrets: SecretBox;
+  bus: Bus;
+  /** Where deliveries enter: stored, then handed to the pipeline. */
+  inbound: Inbound;
 }

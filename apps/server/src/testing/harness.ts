@@ -3,6 +3,9 @@ import { ROLES, type Role } from "@parley/contracts";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app";
 import { loadConfig } from "../config";
+import { createInbound } from "../ingest/inbound";
+import { recordDeadLetter } from "../pipeline/consumer";
+import { InlineBus } from "../platform/bus";
 import { type Clock, systemClock } from "../platform/clock";
 import type { Database } from "../platform/db";
 import { openTestDatabase } from "../platform/db/testing";
@@ -17,18 +20,30 @@ export interface TestApp {
 }
 
 /** The real app on a fresh migrated database (PGlite or PostgreSQL, per PARLEY_TEST_DB). */
-export async function createTestApp(opts: { clock?: Clock } = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+/** Dependencies on a test database: an in-process bus with quick retries, dead letters recorded. */
+export function createTestDeps(database: Database, clock: Clock = systemClock): Deps {
   const config = {
     ...loadConfig({ PARLEY_DATA_DIR: "/nonexistent", LOG_LEVEL: "silent" }),
     webDir: "/nonexistent",
   };
-  const deps: Deps = {
+  const bus = new InlineBus({
+    retryDelayMs: () => 20,
+    onDead: (dead) => recordDeadLetter(database.db, dead),
+  });
+  return {
     db: database.db,
-    clock: opts.clock ?? systemClock,
+    clock,
     config,
     secrets: createSecretBox(randomBytes(32).toString("hex")),
+    bus,
+    inbound: createInbound({ db: database.db, clock, bus }),
   };
+}
+
+/** The real app on a fresh migrated database (PGlite or PostgreSQL, per PARLEY_TEST_DB). */
+export async function createTestApp(opts: { clock?: Clock } = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const deps = createTestDeps(database, opts.clock);
   const app = await buildApp({ deps, ping: database.ping, logger: false });
   await app.ready();
   return {
@@ -36,7 +51,11 @@ export async function createTestApp(opts: { clock?: Clock } = {}): Promise<TestA
     database,
     deps,
     close: async () => {
-      await app.close();
+      // Test clients (emulators' webhook senders) keep connections alive: end them with the app.
+      const closing = app.close();
+      app.server.closeAllConnections();
+      await closing;
+      await deps.bus.close();
       await database.close();
     },
   };

@@ -5,10 +5,9 @@ import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import { type ChannelRow, credentialsOf } from "../../modules/channels/channels.repo";
 import { outboundRequestFor } from "../../outbox/outbound-request";
-import { startBackgroundWork } from "../../outbox/workers";
+import { type BackgroundWork, startBackgroundWork } from "../../outbox/workers";
 import type { Clock } from "../../platform/clock";
 import { channelAccounts, conversations, inboundEvents, messages } from "../../platform/db/schema";
-import type { JobWorker } from "../../platform/jobs/worker";
 import { createWorkspaceFixture, type WorkspaceFixture } from "../../testing/fixtures";
 import { authHeaders, createTestApp, type TestApp } from "../../testing/harness";
 import type { ConnectorContext, OutboundRequest, SendResult } from "../connector";
@@ -55,7 +54,7 @@ export async function startContract(pair: Pair, clock: Clock): Promise<ContractE
   expect(res.statusCode).toBe(201);
   const channelId: string = res.json().id;
   await pair.subscribe(`http://127.0.0.1:${port}${res.json().webhook_path}`);
-  const worker: JobWorker = startBackgroundWork(t.deps, log, {
+  const worker: BackgroundWork = await startBackgroundWork(t.deps, log, {
     autostart: false,
     http: createNetworkClient({ timeoutMs: 3000 }),
   });
@@ -120,9 +119,10 @@ export async function startContract(pair: Pair, clock: Clock): Promise<ContractE
     },
     findSent: async (messageId) => connector.findSent(...(await callFor(messageId))),
     async close() {
+      // The network first: its webhook deliveries would otherwise keep Parley's connections busy.
+      await network.close();
       await worker.stop();
       await t.close();
-      await network.close();
     },
   };
 }

@@ -19,6 +19,7 @@ type V2Tweet = {
   author_id?: string;
   created_at?: string;
   conversation_id?: string;
+  in_reply_to_user_id?: string;
   lang?: string;
   note_tweet?: { text?: string };
   referenced_tweets?: { type: string; id: string }[];
@@ -39,6 +40,8 @@ type V1Tweet = {
   created_at?: string;
   timestamp_ms?: string;
   in_reply_to_status_id_str?: string | null;
+  in_reply_to_user_id_str?: string | null;
+  in_reply_to_screen_name?: string | null;
   lang?: string;
   user?: V1User;
   retweeted_status?: unknown;
@@ -63,6 +66,8 @@ function fromV2(tweet: V2Tweet, users: Map<string, V2User>, brandId: string): In
   if (tweet.referenced_tweets?.some((r) => r.type === "retweeted")) return null; // reposts are not messages
   const author = users.get(tweet.author_id ?? "");
   const replyTo = tweet.referenced_tweets?.find((r) => r.type === "replied_to")?.id ?? null;
+  const fromBrand = tweet.author_id === brandId;
+  const repliedTo = tweet.in_reply_to_user_id;
   return {
     network: "x",
     externalId: tweet.id,
@@ -70,7 +75,7 @@ function fromV2(tweet: V2Tweet, users: Map<string, V2User>, brandId: string): In
     visibility: "public",
     threadExternalId: tweet.conversation_id ?? null,
     replyToExternalId: replyTo,
-    fromBrand: tweet.author_id === brandId,
+    fromBrand,
     author: {
       externalId: tweet.author_id ?? "unknown",
       handle: author?.username ?? null,
@@ -81,15 +86,27 @@ function fromV2(tweet: V2Tweet, users: Map<string, V2User>, brandId: string): In
     text: tweet.note_tweet?.text ?? tweet.text ?? "",
     sentAt: tweet.created_at ? new Date(tweet.created_at) : new Date(),
     language: language(tweet.lang),
-    recipient: null,
+    // The brand answering someone on the network: file it with that customer.
+    recipient:
+      fromBrand && repliedTo && repliedTo !== brandId ? personOf(repliedTo, users.get(repliedTo)) : null,
   };
 }
+
+const personOf = (id: string, user: V2User | undefined): InboundItem["author"] => ({
+  externalId: id,
+  handle: user?.username ?? null,
+  name: user?.name ?? null,
+  followersCount: user?.public_metrics?.followers_count ?? null,
+  verified: user?.verified ?? false,
+});
 
 function fromV1(tweet: V1Tweet, brandId: string): InboundItem | null {
   if (tweet.retweeted_status) return null;
   const user = tweet.user ?? {};
   const userId = user.id_str ?? String(user.id ?? "unknown");
   const replyTo = tweet.in_reply_to_status_id_str ?? null;
+  const repliedTo = tweet.in_reply_to_user_id_str;
+  const fromBrand = userId === brandId;
   return {
     network: "x",
     externalId: tweet.id_str,
@@ -97,7 +114,7 @@ function fromV1(tweet: V1Tweet, brandId: string): InboundItem | null {
     visibility: "public",
     threadExternalId: null,
     replyToExternalId: replyTo,
-    fromBrand: userId === brandId,
+    fromBrand,
     author: {
       externalId: userId,
       handle: user.screen_name ?? null,
@@ -108,7 +125,10 @@ function fromV1(tweet: V1Tweet, brandId: string): InboundItem | null {
     text: tweet.extended_tweet?.full_text ?? tweet.full_text ?? tweet.text ?? "",
     sentAt: tweet.timestamp_ms ? new Date(Number(tweet.timestamp_ms)) : parseV1Date(tweet.created_at ?? ""),
     language: language(tweet.lang),
-    recipient: null,
+    recipient:
+      fromBrand && repliedTo && repliedTo !== brandId
+        ? personOf(repliedTo, { id: repliedTo, username: tweet.in_reply_to_screen_name ?? undefined })
+        : null,
   };
 }
 

@@ -62,6 +62,13 @@ export class InlineBus implements Bus {
     return { close: leave };
   }
 
+  /** Messages of a subject not yet acked or dead-lettered, over all its groups (tests, benchmarks). */
+  held(subject: string): number {
+    let n = 0;
+    for (const group of this.groups.get(subject)?.values() ?? []) n += group.size;
+    return n;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const all = [...this.groups.values()].flatMap((bySubject) => [...bySubject.values()]);

@@ -42,6 +42,11 @@ export class InlineGroup {
 
   constructor(private readonly settings: GroupSettings) {}
 
+  /** Messages queued, running or waiting for a retry. */
+  get size(): number {
+    return this.held;
+  }
+
   /** Waits for room when the group holds `maxQueued` messages: backpressure instead of memory growth. */
   async push(env: Envelope): Promise<void> {
     while (this.held >= this.settings.maxQueued && !this.closed) {

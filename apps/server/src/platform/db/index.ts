@@ -1,4 +1,6 @@
 import { mkdirSync } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
@@ -8,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import type { DatabaseConfig } from "../../config";
 import * as schema from "./schema";
 
@@ -28,6 +31,8 @@ export interface Database {
   driver: "pglite" | "postgres";
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** `COPY table (columns) FROM` CSV text: the fastest bulk load either driver has (benchmarks). */
+  copyFrom(table: string, columns: string[], csv: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,6 +55,11 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS }),
     ping: async () => {
       await db.execute(sql`select 1`);
+    },
+    copyFrom: async (table, columns, csv) => {
+      await client.query(`copy ${table} (${columns.join(", ")}) from '/dev/blob' with (format csv)`, [], {
+        blob: new Blob([csv]),
+      });
     },
     close: () => client.close(),
   };
@@ -76,6 +86,17 @@ async function openPostgres(url: string): Promise<Database> {
     },
     ping: async () => {
       await pool.query("select 1");
+    },
+    copyFrom: async (table, columns, csv) => {
+      const conn = await pool.connect();
+      try {
+        const stream = conn.query(
+          copyFrom(`copy ${table} (${columns.join(", ")}) from stdin with (format csv)`),
+        );
+        await pipeline(Readable.from([csv]), stream);
+      } finally {
+        conn.release();
+      }
     },
     close: () => pool.end(),
   };

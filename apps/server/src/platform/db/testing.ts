@@ -8,14 +8,21 @@ import { type Database, openDatabase } from "./index";
  * dropped on close.
  */
 export async function openTestDatabase(): Promise<Database & { url: string | null }> {
-  const driver = process.env.PARLEY_TEST_DB ?? "pglite";
+  const driver = process.env.PARLEY_TEST_DB === "postgres" ? "postgres" : "pglite";
+  return openScratchDatabase(driver, process.env.DATABASE_URL);
+}
+
+/** A fresh, migrated, throw-away database (tests, benchmarks): in-memory PGlite or a new one on a server. */
+export async function openScratchDatabase(
+  driver: "pglite" | "postgres",
+  adminUrl?: string,
+): Promise<Database & { url: string | null }> {
   if (driver === "pglite") {
     const database = await openDatabase({ driver: "pglite", dataDir: null });
     await database.migrate();
     return { ...database, url: null };
   }
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) throw new Error("PARLEY_TEST_DB=postgres needs DATABASE_URL");
+  if (!adminUrl) throw new Error("a PostgreSQL scratch database needs DATABASE_URL");
   const name = `parley_t_${randomBytes(6).toString("hex")}`;
   await adminQuery(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);

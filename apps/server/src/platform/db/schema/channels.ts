@@ -53,11 +53,14 @@ export const inboundEvents = pgTable(
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
+    /** The pipeline step that dead-lettered it. */
+    failedStep: text("failed_step"),
     receivedAt: at("received_at").notNull().defaultNow(),
     processedAt: at("processed_at"),
   },
   (t) => [
     uniqueIndex("inbound_events_idempotency_idx").on(t.workspaceId, t.idempotencyKey),
     index("inbound_events_pending_idx").on(t.receivedAt).where(sql`${t.status} = 'pending'`),
+    index("inbound_events_dead_idx").on(t.workspaceId, t.receivedAt.desc()).where(sql`${t.status} = 'dead'`),
   ],
 );

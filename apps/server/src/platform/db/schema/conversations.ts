@@ -41,6 +41,10 @@ export const contacts = pgTable(
     vipTier: text("vip_tier"),
     influenceScore: integer("influence_score").notNull().default(0),
     isTroll: boolean("is_troll").notNull().default(false),
+    /** Messages this contact has sent (a T3 priority signal: prior posts). */
+    postCount: integer("post_count").notNull().default(0),
+    /** Free-text location from the network profile (L2 location filters). */
+    location: text("location"),
     notes: text("notes").notNull().default(""),
     attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
     /** Set when this contact was merged into another; kept so old references resolve. */
@@ -193,6 +197,8 @@ export const messages = pgTable(
       .on(t.workspaceId, t.channel, t.externalId)
       .where(sql`${t.externalId} is not null`),
     index("messages_workspace_sent_idx").on(t.workspaceId, t.sentAt),
+    // Threading: the latest message of a network thread on an account.
+    index("messages_thread_idx").on(t.channelAccountId, t.externalThreadId, t.sentAt.desc()),
   ],
 );
 

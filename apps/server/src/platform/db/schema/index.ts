@@ -2,4 +2,5 @@ export * from "./channels";
 export * from "./conversations";
 export * from "./jobs";
 export * from "./tenancy";
+export * from "./triage";
 export * from "./workflow";

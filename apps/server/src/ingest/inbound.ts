@@ -1,0 +1,132 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { connectorFor } from "../connectors/registry";
+import type { ChannelRow } from "../modules/channels/channels.repo";
+import { createBatcher } from "../platform/batcher";
+import type { Bus } from "../platform/bus";
+import type { Db, Queryable } from "../platform/db";
+import { bulkInsert } from "../platform/db/bulk";
+import { channelAccounts, inboundEvents } from "../platform/db/schema";
+import { newId } from "../platform/ids";
+
+/** The bus subject the pipeline consumes: one message per stored inbound event. */
+export const INBOUND_SUBJECT = "pipeline.inbound";
+
+export interface InboundEventInput {
+  channel: ChannelRow;
+  idempotencyKey: string;
+  payload: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Accepted {
+  eventId: string | null;
+  duplicate: boolean;
+}
+
+/**
+ * Where every delivery enters Parley (webhooks, streams, polls, imports): stored exactly as
+ * received, then handed to the pipeline. Storing is group-committed: concurrent deliveries share
+ * one transaction, which is what lets one node take thousands of posts a second.
+ */
+export interface Inbound {
+  accept(input: InboundEventInput): Promise<Accepted>;
+  /** Hands already stored events (a replay, a sweep after a crash) to the pipeline again. */
+  publish(events: { id: string; key: string }[], attempt?: string): Promise<void>;
+}
+
+export function createInbound(deps: { db: Db; clock: { now(): Date }; bus: Bus }): Inbound {
+  const publish: Inbound["publish"] = async (events, attempt) => {
+    await Promise.all(
+      events.map((e) =>
+        deps.bus.publish(
+          INBOUND_SUBJECT,
+          { event_id: e.id },
+          { key: e.key, msgId: attempt ? `${e.id}:${attempt}` : e.id },
+        ),
+      ),
+    );
+  };
+  const batcher = createBatcher<InboundEventInput, Accepted & { key: string }>(async (inputs) => {
+    const now = deps.clock.now();
+    return deps.db.transaction((tx) => storeInboundEvents(tx, inputs, now));
+  });
+  return {
+    publish,
+    async accept(input) {
+      const stored = await batcher.add(input);
+      if (stored.eventId) await publish([{ id: stored.eventId, key: stored.key }]);
+      return { eventId: stored.eventId, duplicate: stored.duplicate };
+    },
+  };
+}
+
+/** Removes NUL characters, which PostgreSQL cannot store in text or jsonb (the rest is kept). */
+export function storable(payload: unknown): unknown {
+  const json = JSON.stringify(payload ?? null);
+  if (!json.includes("\\u0000")) return payload;
+  return JSON.parse(json, (_k, v) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v));
+}
+
+/**
+ * Persists deliveries in one statement. The idempotency key makes a redelivery a no-op
+ * (`duplicate`); the result keeps the input order.
+ */
+export async function storeInboundEvents(
+  db: Queryable,
+  inputs: InboundEventInput[],
+  now: Date,
+): Promise<(Accepted & { key: string })[]> {
+  const rows = inputs.map((input) => ({
+    id: newId(),
+    workspaceId: input.channel.workspaceId,
+    channelAccountId: input.channel.id,
+    network: input.channel.network,
+    idempotencyKey: input.idempotencyKey,
+    payload: storable(input.payload),
+    headers: input.headers ?? {},
+    receivedAt: now,
+  }));
+  const unique = [...new Map(rows.map((r) => [`${r.workspaceId}|${r.idempotencyKey}`, r])).values()];
+  const inserted = await bulkInsert(db, inboundEvents, unique, {
+    onConflictDoNothing: true,
+    returning: ["id"],
+  });
+  const insertedIds = new Set(inserted.map((r) => r.id));
+  const channelIds = [...new Set(inputs.map((i) => i.channel.id))];
+  await db.update(channelAccounts).set({ lastEventAt: now }).where(inArray(channelAccounts.id, channelIds));
+  return rows.map((row, i) => {
+    const input = inputs[i] as InboundEventInput;
+    const fresh = insertedIds.has(row.id);
+    return {
+      eventId: fresh ? row.id : null,
+      duplicate: !fresh,
+      key: fresh ? routingKey(input.channel, input.payload, row.id) : "",
+    };
+  });
+}
+
+/**
+ * The bus ordering key: the customer the delivery is from (or, for the brand's own private
+ * messages, to), so one customer's messages are threaded one at a time, in order, on any worker.
+ */
+export function routingKey(channel: ChannelRow, payload: unknown, fallback: string): string {
+  try {
+    const [item] = connectorFor(channel.network)?.parse(payload, channel) ?? [];
+    const person = item ? (item.fromBrand ? item.recipient : item.author) : null;
+    return `${channel.id}:${person?.externalId ?? item?.threadExternalId ?? fallback}`;
+  } catch {
+    return `${channel.id}:${fallback}`;
+  }
+}
+
+/** Events still waiting for the pipeline (a crash between store and publish, an in-memory bus lost). */
+export async function pendingEvents(db: Queryable, receivedBefore: Date, limit = 1000) {
+  const rows = await db
+    .select({ id: inboundEvents.id, payload: inboundEvents.payload, channel: channelAccounts })
+    .from(inboundEvents)
+    .innerJoin(channelAccounts, eq(channelAccounts.id, inboundEvents.channelAccountId))
+    .where(sql`${inboundEvents.status} = 'pending' and ${inboundEvents.receivedAt} < ${receivedBefore}`)
+    .orderBy(inboundEvents.receivedAt)
+    .limit(limit);
+  return rows.map((r) => ({ id: r.id, key: routingKey(r.channel as ChannelRow, r.payload, r.id) }));
+}

@@ -1,0 +1,148 @@
+import type { DeliveryStatus } from "@parley/contracts";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../platform/db";
+import { channelAccounts, messages } from "../../platform/db/schema";
+import { openTestDatabase } from "../../platform/db/testing";
+import { newId } from "../../platform/ids";
+import { insertConversation } from "../../testing/fixtures";
+import { createWorkspace } from "../workspaces/create-workspace";
+import { metricsCommand } from "./metrics.command";
+import { computeResponseMetrics } from "./response-metrics";
+
+let database: Database;
+let ws: string;
+let other: string;
+
+const at = (hhmm: string) => new Date(`2026-03-02T${hhmm}:00Z`);
+
+async function channel(workspaceId: string, name: string, handle: string | null) {
+  const id = newId();
+  await database.db.insert(channelAccounts).values({
+    id,
+    workspaceId,
+    network: "x",
+    name,
+    handle,
+    externalAccountId: name,
+    baseUrl: "https://api.x.com",
+  });
+  return id;
+}
+
+async function message(
+  workspaceId: string,
+  conversationId: string,
+  direction: "inbound" | "outbound",
+  hhmm: string,
+  over: { isSpam?: boolean; deliveryStatus?: DeliveryStatus } = {},
+) {
+  await database.db.insert(messages).values({
+    id: newId(),
+    workspaceId,
+    conversationId,
+    channel: "x",
+    direction,
+    visibility: "public",
+    kind: "reply",
+    text: direction === "inbound" ? "@acme hello?" : "@cust on it",
+    deliveryStatus: direction === "inbound" ? "received" : "sent",
+    sentAt: at(hhmm),
+    ...over,
+  });
+}
+
+/** A conversation whose first customer message is at `hhmm` (the fixture's), then `rest`. */
+async function conversation(
+  workspaceId: string,
+  channelAccountId: string | null,
+  hhmm: string,
+  rest: [direction: "inbound" | "outbound", hhmm: string, over?: Parameters<typeof message>[4]][] = [],
+) {
+  const c = await insertConversation(database.db, workspaceId, { channelAccountId }, at(hhmm));
+  for (const [direction, time, over] of rest)
+    await message(workspaceId, c.conversationId, direction, time, over);
+  return c;
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const now = new Date();
+  ws = (await createWorkspace(database.db, { slug: "metrics", name: "Metrics" }, now)).id;
+  other = (await createWorkspace(database.db, { slug: "metrics-other", name: "Other" }, now)).id;
+  const acme = await channel(ws, "AcmeCare", "AcmeCare");
+  const beta = await channel(ws, "Beta Help", null);
+  // The worked example of [S001]: FRT 10 min, waits 10 and 60 min.
+  await conversation(ws, acme, "17:30", [
+    ["outbound", "17:40"],
+    ["inbound", "18:00"],
+    ["outbound", "19:00"],
+  ]);
+  // A failed send and a spam message do not count: FRT 20 min.
+  await conversation(ws, acme, "09:00", [
+    ["outbound", "09:01", { deliveryStatus: "failed" }],
+    ["inbound", "09:02", { isSpam: true }],
+    ["outbound", "09:20"],
+  ]);
+  await conversation(ws, beta, "10:00", [["outbound", "10:05"]]);
+  await conversation(ws, null, "11:00", [["outbound", "11:30"]]);
+  await conversation(ws, acme, "12:00"); // unanswered
+  // Spam only: not a conversation anyone had to answer.
+  const spam = await conversation(ws, acme, "13:00", [["inbound", "13:05", { isSpam: true }]]);
+  await database.db.update(messages).set({ isSpam: true }).where(eq(messages.id, spam.messageId));
+  await conversation(other, await channel(other, "AcmeCare", "AcmeCare"), "09:00", [["outbound", "09:00"]]);
+});
+afterAll(() => database?.close());
+
+const EXPECTED = {
+  conversations: 5,
+  messages: 11,
+  answered: 4,
+  responses: 5,
+  frt_median_s: 900, // of 600, 1200, 300, 1800
+  frt_mean_s: 975,
+  art_mean_s: 1500, // of 600, 3600, 1200, 300, 1800
+  art_median_s: 1200,
+  frt_median_s_by_account: { AcmeCare: 900, "Beta Help": 300 },
+};
+
+describe("response metrics of a workspace (SPEC M2)", () => {
+  it("measures FRT and ART over its conversations only", async () => {
+    expect(await computeResponseMetrics(database.db, ws)).toEqual(EXPECTED);
+  });
+
+  it("gives the same figures when read a few conversations at a time", async () => {
+    expect(await computeResponseMetrics(database.db, ws, { batchSize: 2 })).toEqual(EXPECTED);
+  });
+
+  it("is empty, not failing, for a workspace with no messages", async () => {
+    const empty = await createWorkspace(database.db, { slug: "metrics-empty", name: "Empty" }, new Date());
+    expect(await computeResponseMetrics(database.db, empty.id)).toMatchObject({
+      conversations: 0,
+      frt_median_s: null,
+      art_mean_s: null,
+      frt_median_s_by_account: {},
+    });
+  });
+});
+
+describe("parley metrics", () => {
+  it("prints JSON with --json", async () => {
+    const out = await metricsCommand({ db: database.db }, { workspace: "metrics", json: true });
+    expect(JSON.parse(out)).toEqual(EXPECTED);
+  });
+
+  it("prints a table otherwise", async () => {
+    const out = await metricsCommand({ db: database.db }, { workspace: "metrics", json: false });
+    expect(out).toMatch(/^Response times, workspace metrics, all time/);
+    expect(out).toMatch(/First response, median\s+15m 0s/);
+    expect(out).toMatch(/Average response time\s+25m 0s/);
+    expect(out).toMatch(/ {2}Beta Help\s+5m 0s/);
+  });
+
+  it("names an unknown workspace", async () => {
+    await expect(metricsCommand({ db: database.db }, { workspace: "nope", json: true })).rejects.toThrow(
+      /No workspace "nope"/,
+    );
+  });
+});

@@ -1,0 +1,108 @@
+import { eq, inArray } from "drizzle-orm";
+import type { ChannelRow } from "../modules/channels/channels.repo";
+import { createProfileCache } from "../modules/listening/profile-cache";
+import type { Classifiers } from "../nlp/classifier";
+import type { Db } from "../platform/db";
+import { channelAccounts, inboundEvents } from "../platform/db/schema";
+import { type EventOutcome, ok } from "./result";
+import { eachEvent, eachItem, eventsTotal, inTransaction, receiptToInbox } from "./run-pipeline";
+import { createSpamLearning } from "./spam-learning";
+import { dedupe } from "./steps/dedupe";
+import { identify } from "./steps/identify";
+import { normalize } from "./steps/normalize";
+import { prioritize } from "./steps/prioritize";
+import { markEvents, store } from "./steps/store";
+import { thread } from "./steps/thread";
+import { classifiers, triage } from "./triage";
+import type { EventWork } from "./work";
+
+export interface PipelineInput {
+  eventId: string;
+  /** The bus delivery count (1 on first delivery). */
+  attempt: number;
+}
+
+/**
+ * The ingestion pipeline, the one place its step order is written: raw event → normalize → classify
+ * (language, spam, sentiment, intent and tier, complaint, abuse, category, sensitive data, listening
+ * profiles) → dedupe → contact and identity → threading → priority → store. Takes a batch of stored
+ * events and returns each one's outcome.
+ */
+export function createIngestPipeline(deps: { db: Db; clock: { now(): Date }; models?: Classifiers }) {
+  const models = deps.models ?? classifiers();
+  const learning = createSpamLearning(deps.db, models);
+  const profiles = createProfileCache(deps.db);
+  return async function runPipeline(batch: PipelineInput[]): Promise<EventOutcome[]> {
+    const works = await loadWork(
+      deps.db,
+      batch.map((b) => b.eventId),
+    );
+    const attempts = new Map(batch.map((b) => [b.eventId, b.attempt]));
+    const workspaces = [...new Set(works.map((w) => w.channel.workspaceId))];
+    await learning.sync(workspaces);
+    const compiled = await profiles.get(workspaces);
+
+    eachEvent(works, "normalize", normalize);
+    eachItem(works, "classify", (w, it) => {
+      it.triage = triage(w.channel.workspaceId, it.item, {
+        models,
+        profiles: compiled.get(w.channel.workspaceId),
+      });
+      return ok;
+    });
+    const now = deps.clock.now();
+    await inTransaction(deps.db, works, async (tx, live, stage) => {
+      await stage("dedupe", () => dedupe(tx, live));
+      await stage("identify", () => identify(tx, live, now));
+      const threads = await stage("thread", () => thread(tx, live, attempts));
+      eachItem(live, "prioritize", (_w, it) => prioritize(it, threads));
+      await stage("store", () => store(tx, live, threads));
+      await markEvents(tx, live, now);
+    });
+    // Events that ended before the transaction (dead-lettered) or were sent back for a retry.
+    await markEvents(
+      deps.db,
+      works.filter((w) => w.outcome?.status === "dead" || w.outcome?.status === "retry"),
+      now,
+    );
+    const done = deps.clock.now().getTime();
+    const byId = new Map(works.map((w) => [w.event.id, w]));
+    return batch.map((b) => {
+      const w = byId.get(b.eventId);
+      // Not pending any more: a redelivery of an event already handled.
+      const outcome: EventOutcome = w?.outcome ?? { status: "processed" };
+      eventsTotal.inc({ outcome: outcome.status });
+      if (w && outcome.status === "processed")
+        receiptToInbox.observe((done - w.event.receivedAt.getTime()) / 1000);
+      return outcome;
+    });
+  };
+}
+
+export type IngestPipeline = ReturnType<typeof createIngestPipeline>;
+
+/** The batch's pending events with their channels; events already handled are left out. */
+async function loadWork(db: Db, ids: string[]): Promise<EventWork[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ event: inboundEvents, channel: channelAccounts })
+    .from(inboundEvents)
+    .leftJoin(channelAccounts, eq(channelAccounts.id, inboundEvents.channelAccountId))
+    .where(inArray(inboundEvents.id, ids));
+  return rows
+    .filter((r) => r.event.status === "pending")
+    .sort((a, b) => a.event.receivedAt.getTime() - b.event.receivedAt.getTime())
+    .map((r) => ({
+      event: r.event,
+      // Its channel was deleted since: the event is kept, dead-lettered, for an admin to see.
+      channel: (r.channel ?? {
+        id: r.event.channelAccountId,
+        workspaceId: r.event.workspaceId,
+      }) as ChannelRow,
+      items: [],
+      updates: [],
+      ...(r.channel
+        ? {}
+        : { outcome: { status: "dead" as const, step: "load", reason: "the channel no longer exists" } }),
+    }));
+}
