@@ -10,7 +10,10 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { channelRoutes } from "./modules/channels/channels.routes";
 import { contactRoutes } from "./modules/contacts/contacts.routes";
 import { conversationRoutes } from "./modules/conversations/conversations.routes";
+import { spamRoutes } from "./modules/conversations/spam.routes";
+import { deadLetterRoutes } from "./modules/dead-letters/dead-letters.routes";
 import { healthRoutes } from "./modules/health/health.routes";
+import { listeningRoutes } from "./modules/listening/listening.routes";
 import { teamRoutes } from "./modules/teams/teams.routes";
 import { userRoutes } from "./modules/users/users.routes";
 import { workspaceRoutes } from "./modules/workspaces/workspaces.routes";
@@ -27,8 +30,11 @@ const API_MODULES = [
   userRoutes,
   teamRoutes,
   conversationRoutes,
+  spamRoutes,
   contactRoutes,
   channelRoutes,
+  listeningRoutes,
+  deadLetterRoutes,
   apiKeyRoutes,
   auditRoutes,
 ];

@@ -4,6 +4,7 @@ import {
   Channel,
   ConversationStatus,
   DeliveryStatus,
+  ListeningKind,
   MessageDirection,
   MessageKind,
   Priority,
@@ -206,3 +207,38 @@ export const AuditEntry = z.object({
   created_at: Timestamp,
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const ListeningProfile = z.object({
+  id: Id,
+  name: z.string(),
+  kind: ListeningKind,
+  include: z
+    .array(z.string())
+    .describe("Phrases to listen for; a trailing * matches any word with that start."),
+  require_any: z.array(z.string()).describe("At least one of these must also appear; empty = none required."),
+  exclude: z.array(z.string()).describe("A message with any of these phrases is not matched."),
+  languages: z.array(z.string()).describe("Language codes; empty = any language."),
+  locations: z.array(z.string()).describe("Author locations; empty = anywhere."),
+  enabled: z.boolean(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type ListeningProfile = z.infer<typeof ListeningProfile>;
+
+/** A stored inbound delivery the pipeline gave up on (SPEC R3): kept for an admin to replay. */
+export const DeadLetter = z.object({
+  id: Id,
+  network: Channel,
+  channel_id: Id.nullable(),
+  channel_name: z.string().nullable().describe("Null when the channel was deleted since."),
+  received_at: Timestamp,
+  failed_step: z.string().nullable().describe("The pipeline step that gave up (normalize, store, bus...)."),
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  payload_preview: z.string().describe("The start of the raw payload as JSON."),
+});
+export type DeadLetter = z.infer<typeof DeadLetter>;
+
+export const ReplayResult = z.object({
+  replayed: z.number().int().describe("How many dead letters were handed to the pipeline again."),
+});

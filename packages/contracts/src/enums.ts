@@ -89,3 +89,8 @@ export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 export const AVAILABILITIES = ["available", "busy", "away", "offline"] as const;
 export const Availability = z.enum(AVAILABILITIES);
 export type Availability = z.infer<typeof Availability>;
+
+/** What a listening profile listens for (SPEC L2). */
+export const LISTENING_KINDS = ["brand", "product", "competitor", "care"] as const;
+export const ListeningKind = z.enum(LISTENING_KINDS);
+export type ListeningKind = z.infer<typeof ListeningKind>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Id } from "./dto";
-import { Availability, Channel, ConversationStatus, Priority } from "./enums";
+import { Availability, Channel, ConversationStatus, ListeningKind, Priority } from "./enums";
 import { Role } from "./roles";
 
 /** Request bodies and query strings. Objects are strict: an unknown field is a 400 naming it. */
@@ -111,3 +111,24 @@ export const CreateReplyRequest = z.strictObject({
   text: z.string().trim().min(1, "must not be empty").max(10_000),
   visibility: z.enum(["public", "private"]),
 });
+
+export const ClassifySpamRequest = z.strictObject({
+  spam: z.boolean().describe("true: the message is spam; false: it is not (the filter learns either way)."),
+});
+
+const Phrases = z.array(z.string().trim().min(1).max(200)).max(200);
+const Codes = z.array(z.string().trim().min(1).max(64)).max(200);
+
+export const CreateListeningProfileRequest = z.strictObject({
+  name: Name,
+  kind: ListeningKind,
+  include: Phrases.min(1, "needs at least one phrase"),
+  require_any: Phrases.optional(),
+  exclude: Phrases.optional(),
+  languages: Codes.optional(),
+  locations: Codes.optional(),
+  enabled: z.boolean().optional(),
+});
+export type CreateListeningProfileRequest = z.infer<typeof CreateListeningProfileRequest>;
+export const UpdateListeningProfileRequest = CreateListeningProfileRequest.partial();
+export type UpdateListeningProfileRequest = z.infer<typeof UpdateListeningProfileRequest>;

@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   "conversations:update",
   "conversations:assign",
   "conversations:reply",
+  "messages:classify",
   "contacts:read",
   "contacts:update",
   "users:read",
@@ -18,6 +19,9 @@ export const PERMISSIONS = [
   "workspace:manage",
   "api_keys:manage",
   "channels:manage",
+  "listening:read",
+  "listening:manage",
+  "dead_letters:manage",
   "rules:manage",
   "templates:manage",
   "approvals:decide",
@@ -31,21 +35,32 @@ const AGENT: Permission[] = [
   "conversations:read",
   "conversations:update",
   "conversations:reply",
+  "messages:classify",
   "contacts:read",
   "contacts:update",
   "users:read",
   "teams:read",
+  "listening:read",
 ];
 
 /**
  * What each role may do. Leads supervise (assign anyone, see reports); approvers also decide on
  * replies waiting for approval; analysts read everything and change nothing; admins configure.
+ * Whoever may answer a customer may also correct the spam filter (`messages:classify`): they are
+ * the ones who see its mistakes. Leads tune listening profiles; only admins replay dead letters.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agent: AGENT,
-  lead: [...AGENT, "conversations:assign", "reports:read", "approvals:decide"],
+  lead: [...AGENT, "conversations:assign", "reports:read", "approvals:decide", "listening:manage"],
   approver: [...AGENT, "approvals:decide"],
-  analyst: ["conversations:read", "contacts:read", "users:read", "teams:read", "reports:read"],
+  analyst: [
+    "conversations:read",
+    "contacts:read",
+    "users:read",
+    "teams:read",
+    "reports:read",
+    "listening:read",
+  ],
   admin: PERMISSIONS,
 };
 

@@ -78,6 +78,32 @@ const ACTIONS: Action[] = [
     payload: () => ({ tags: ["x"] }),
   },
   {
+    name: "mark a message spam",
+    permission: "messages:classify",
+    method: "POST",
+    url: () => `/api/v1/messages/${w.messageId}/spam`,
+    payload: () => ({ spam: true }),
+  },
+  {
+    name: "create a listening profile",
+    permission: "listening:manage",
+    method: "POST",
+    url: () => "/api/v1/listening-profiles",
+    payload: () => ({ name: "Brand", kind: "brand", include: ["acme"] }),
+  },
+  {
+    name: "list dead letters",
+    permission: "dead_letters:manage",
+    method: "GET",
+    url: () => "/api/v1/dead-letters",
+  },
+  {
+    name: "replay dead letters",
+    permission: "dead_letters:manage",
+    method: "POST",
+    url: () => "/api/v1/dead-letters/replay-all",
+  },
+  {
     name: "edit a contact",
     permission: "contacts:update",
     method: "PATCH",
@@ -149,6 +175,7 @@ it("every role may read what its permissions allow", async () => {
       "/api/v1/contacts",
       "/api/v1/users",
       "/api/v1/teams",
+      "/api/v1/listening-profiles",
       "/api/v1/auth/me",
     ]) {
       const res = await t.app.inject({ method: "GET", url, headers: authHeaders(w.apiKeys[role]) });

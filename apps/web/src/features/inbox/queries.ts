@@ -1,5 +1,11 @@
 import type { Channel, Conversation, ConversationStatus, Message, Priority, User } from "@parley/contracts";
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { useMemo } from "react";
 import { api, type Page } from "../../app/api";
 
@@ -73,4 +79,15 @@ export function useUsersById(): Map<string, User> {
     staleTime: 5 * 60_000,
   });
   return useMemo(() => new Map((data?.items ?? []).map((user) => [user.id, user])), [data]);
+}
+
+/** An agent's "spam" / "not spam" on a customer message; the filter learns it (SPEC T1). */
+export function useClassifySpam() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ messageId, spam }: { messageId: string; spam: boolean }) =>
+      api.post<Message>(`/messages/${encodeURIComponent(messageId)}/spam`, { spam }),
+    // The conversation may have moved in or out of the spam folder: refresh it and the lists.
+    onSuccess: () => client.invalidateQueries({ queryKey: conversationKeys.all }),
+  });
 }

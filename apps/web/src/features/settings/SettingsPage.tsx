@@ -2,6 +2,8 @@ import { Tabs } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import {
   IconBuilding,
+  IconEar,
+  IconInboxOff,
   IconKey,
   IconPlugConnected,
   IconUsers,
@@ -14,6 +16,8 @@ import { useCan } from "../../app/auth";
 import { Page } from "../../ui/Page";
 import { ApiKeysTab } from "./api-keys/ApiKeysTab";
 import { ChannelsTab } from "./channels/ChannelsTab";
+import { DeadLettersTab } from "./dead-letters/DeadLettersTab";
+import { ListeningTab } from "./listening/ListeningTab";
 import { TeamsTab } from "./teams/TeamsTab";
 import { UsersTab } from "./users/UsersTab";
 import { WorkspaceTab } from "./workspace/WorkspaceTab";
@@ -27,6 +31,8 @@ interface Section {
 
 export function SettingsPage() {
   const canManageKeys = useCan("api_keys:manage");
+  const canReadListening = useCan("listening:read");
+  const canReplay = useCan("dead_letters:manage");
   const { pathname } = useLocation();
   const navigate = useNavigate();
   useDocumentTitle("Settings · Parley");
@@ -36,6 +42,12 @@ export function SettingsPage() {
     { path: "users", label: "Users", Icon: IconUsers, element: <UsersTab /> },
     { path: "teams", label: "Teams", Icon: IconUsersGroup, element: <TeamsTab /> },
     { path: "channels", label: "Channels", Icon: IconPlugConnected, element: <ChannelsTab /> },
+    ...(canReadListening
+      ? [{ path: "listening", label: "Listening", Icon: IconEar, element: <ListeningTab /> }]
+      : []),
+    ...(canReplay
+      ? [{ path: "dead-letters", label: "Dead letters", Icon: IconInboxOff, element: <DeadLettersTab /> }]
+      : []),
     ...(canManageKeys
       ? [{ path: "api-keys", label: "API keys", Icon: IconKey, element: <ApiKeysTab /> }]
       : []),

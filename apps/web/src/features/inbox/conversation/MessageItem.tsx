@@ -6,6 +6,7 @@ import { formatFull, formatTime } from "../../../ui/time";
 import { UserAvatar } from "../../../ui/UserAvatar";
 import { VisibilityBadge } from "../../../ui/VisibilityBadges";
 import classes from "./conversation.module.css";
+import { SpamAction } from "./SpamAction";
 
 const KIND_LABELS: Record<MessageKind, string> = {
   post: "Post",
@@ -77,6 +78,7 @@ export function MessageItem({ message: m }: { message: Message }) {
               {formatTime(m.sent_at)}
             </Text>
           </Tooltip>
+          {m.direction === "inbound" ? <SpamAction message={m} /> : null}
         </Group>
         <div className={classes.bubble}>{m.text}</div>
         {outbound ? <Delivery message={m} /> : null}
