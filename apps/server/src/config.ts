@@ -29,6 +29,9 @@ const EnvSchema = z.object({
   PARLEY_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   PARLEY_WEB_DIR: z.string().optional(),
   NATS_URL: z.string().optional(),
+  NATS_STREAM: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  NATS_SUBJECT_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  NATS_ACK_WAIT_MS: z.coerce.number().int().positive().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -74,7 +77,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { driver: "postgres", url: e.DATABASE_URL }
       : { driver: "pglite", dataDir: path.join(dataDir, "pglite") },
-    bus: busConfigFromEnv({ NATS_URL: e.NATS_URL }),
+    bus: busConfigFromEnv({
+      NATS_URL: e.NATS_URL,
+      NATS_STREAM: e.NATS_STREAM,
+      NATS_SUBJECT_PREFIX: e.NATS_SUBJECT_PREFIX,
+      NATS_ACK_WAIT_MS: e.NATS_ACK_WAIT_MS?.toString(),
+    }),
     dataDir,
     secretKey: e.PARLEY_SECRET_KEY ?? null,
     // The demo workspace is on by default only for the embedded, zero-setup run.

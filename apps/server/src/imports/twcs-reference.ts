@@ -69,8 +69,26 @@ function threadFrt(thread: TwcsRow[]): { brand: string; seconds: number } | null
     : null;
 }
 
-export function referenceThreads(rows: TwcsRow[]): TwcsReference {
-  const threads = components(rows);
+/**
+ * A brand's broadcast: a brand tweet that answers nothing in the file and is addressed to no one
+ * (no leading @customer). A care desk files no conversation for it; each customer answering it
+ * starts their own (their reply chains are not joined through it).
+ */
+export function isBroadcast(row: TwcsRow, ids: Set<string>): boolean {
+  return (
+    !row.inbound &&
+    !(row.inResponseToTweetId && ids.has(row.inResponseToTweetId)) &&
+    !/^@\d+\b/.test(row.text)
+  );
+}
+
+/**
+ * `withoutBroadcasts`: the figures a care desk should show, with brand broadcasts taken out of the
+ * reply graph first; without it, the file's own reply-chain components (the dataset's "779").
+ */
+export function referenceThreads(rows: TwcsRow[], opts: { withoutBroadcasts?: boolean } = {}): TwcsReference {
+  const ids = new Set(rows.map((r) => r.tweetId));
+  const threads = components(opts.withoutBroadcasts ? rows.filter((r) => !isBroadcast(r, ids)) : rows);
   const frts: number[] = [];
   const byBrand = new Map<string, number[]>();
   let customerStarted = 0;

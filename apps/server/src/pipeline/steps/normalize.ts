@@ -16,12 +16,14 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Text as agents and models should see it: NFC, well-formed, without invisible characters. */
 export function cleanText(text: unknown): string {
   const s = typeof text === "string" ? text : "";
-  return s
-    .replace(LONE_SURROGATE, "\uFFFD")
-    .normalize("NFC")
-    .replace(INVISIBLE, "")
-    .replace(/\r\n?/g, "\n")
-    .slice(0, MAX_TEXT_CHARS);
+  return clip(s.replace(LONE_SURROGATE, "\uFFFD").normalize("NFC").replace(INVISIBLE, "").replace(/\r\n?/g, "\n"), MAX_TEXT_CHARS);
+}
+
+/** At most `n` UTF-16 units, never cutting an emoji or other astral character in half. */
+export function clip(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
 }
 
 /** Parses the raw delivery with its network's connector into messages and delivery updates. */

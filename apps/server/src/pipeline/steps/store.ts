@@ -7,10 +7,11 @@ import { conversationEvents, conversations, messages } from "../../platform/db/s
 import { newId } from "../../platform/ids";
 import type { EventWork, ItemWork } from "../work";
 import { liveItems, recordset } from "./batch";
+import { clip } from "./normalize";
 import type { Threads } from "./thread";
 
 type Live = { work: EventWork; it: ItemWork }[];
-const preview = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, 200);
+const preview = (text: string) => clip(text.replace(/\s+/g, " ").trim(), 200);
 const withoutMentions = (text: string) => text.replace(/^(@\w+\s+)+/, "").trim();
 
 /** Writes the batch: new conversations, messages, conversation totals, history, event statuses. */
@@ -25,6 +26,7 @@ export async function store(db: Queryable, works: EventWork[], threads: Threads)
     messages,
     items.map(({ work, it }) => messageRow(work, it)),
   );
+  await unflagAnswered(db, items);
   const reopened = await applyToConversations(db, items, threads);
   const events = items.map(({ it }) => messageEvent(threads, it));
   for (const c of reopened)
@@ -259,6 +261,20 @@ const emptyDelta = (id: string, at: Date): Delta => ({
   reopen: false,
   unspam: false,
 });
+
+/**
+ * The brand answering in a conversation says the customer's messages before the answer were not
+ * spam, whatever the filter thought (their times then count in response metrics).
+ */
+async function unflagAnswered(db: Queryable, items: Live) {
+  const answers = items.flatMap(({ it }) =>
+    it.item.fromBrand ? [{ c: it.conversationId, at: it.item.sentAt.toISOString() }] : [],
+  );
+  if (answers.length === 0) return;
+  await db.execute(sql`update messages m set is_spam = false
+    from ${recordset(answers, "c uuid, at timestamptz")}
+    where m.conversation_id = v.c and m.direction = 'inbound' and m.is_spam and m.sent_at <= v.at`);
+}
 
 /**
  * A network's late word on a message Parley sent. Only a failure changes it (Parley's delivery

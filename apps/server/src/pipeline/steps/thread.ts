@@ -5,6 +5,7 @@ import type { conversations } from "../../platform/db/schema";
 import { newId } from "../../platform/ids";
 import type { EventWork, ItemWork } from "../work";
 import { liveItems, recordset } from "./batch";
+import { clip } from "./normalize";
 
 export type ConversationRow = typeof conversations.$inferSelect;
 const OPEN = new Set(["new", "open", "pending", "on_hold", "escalated"]);
@@ -110,7 +111,7 @@ function newConversation(work: EventWork, it: ItemWork, contactId: string): Conv
     priorityReasons: [],
     assigneeId: null,
     teamId: null,
-    subject: it.item.text.replace(/\s+/g, " ").trim().slice(0, 120),
+    subject: clip(it.item.text.replace(/\s+/g, " ").trim(), 120),
     preview: "",
     hasPublic: false,
     hasPrivate: false,

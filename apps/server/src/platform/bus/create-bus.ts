@@ -13,7 +13,18 @@ export type BusConfig =
  */
 export function busConfigFromEnv(env: Record<string, string | undefined>): BusConfig {
   const url = env.NATS_URL?.trim();
-  return url ? { driver: "nats", url } : { driver: "inline" };
+  if (!url) return { driver: "inline" };
+  // Several deployments (or test runs) can share one NATS server with their own stream names.
+  const stream = env.NATS_STREAM?.trim();
+  const subjectPrefix = env.NATS_SUBJECT_PREFIX?.trim();
+  const ackWaitMs = env.NATS_ACK_WAIT_MS ? Number(env.NATS_ACK_WAIT_MS) : undefined;
+  return {
+    driver: "nats",
+    url,
+    ...(stream ? { stream } : {}),
+    ...(subjectPrefix ? { subjectPrefix } : {}),
+    ...(ackWaitMs && ackWaitMs > 0 ? { ackWaitMs } : {}),
+  };
 }
 
 export async function createBus(
