@@ -46,25 +46,50 @@ export function createInbound(deps: { db: Db; clock: { now(): Date }; bus: Bus }
       ),
     );
   };
-  const batcher = createBatcher<InboundEventInput, Accepted & { key: string }>(async (inputs) => {
-    const now = deps.clock.now();
-    return deps.db.transaction((tx) => storeInboundEvents(tx, inputs, now));
+  type Stored = (Accepted & { key: string }) | Error;
+  const store = (inputs: InboundEventInput[]) =>
+    deps.db.transaction((tx) => storeInboundEvents(tx, inputs, deps.clock.now()));
+  const batcher = createBatcher<InboundEventInput, Stored>(async (inputs) => {
+    try {
+      return await store(inputs);
+    } catch (err) {
+      if (inputs.length === 1) return [err as Error];
+      // One delivery the database refuses must not lose the others of its group: each alone.
+      const results: Stored[] = [];
+      for (const input of inputs)
+        results.push(
+          await store([input]).then(
+            (r) => r[0] as Stored,
+            (e: Error) => e,
+          ),
+        );
+      return results;
+    }
   });
   return {
     publish,
     async accept(input) {
       const stored = await batcher.add(input);
+      if (stored instanceof Error) throw stored;
       if (stored.eventId) await publish([{ id: stored.eventId, key: stored.key }]);
       return { eventId: stored.eventId, duplicate: stored.duplicate };
     },
   };
 }
 
-/** Removes NUL characters, which PostgreSQL cannot store in text or jsonb (the rest is kept). */
+// NUL, and UTF-16 halves without their other half, as JSON.stringify writes them: PostgreSQL's
+// jsonb refuses both, which would lose the whole delivery.
+const UNSTORABLE =
+  /\\u0000|\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}/i;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The payload as PostgreSQL can store it: NULs removed, broken characters replaced (U+FFFD). */
 export function storable(payload: unknown): unknown {
   const json = JSON.stringify(payload ?? null);
-  if (!json.includes("\\u0000")) return payload;
-  return JSON.parse(json, (_k, v) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v));
+  if (!UNSTORABLE.test(json)) return payload;
+  return JSON.parse(json, (_k, v) =>
+    typeof v === "string" ? v.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD") : v,
+  );
 }
 
 /**

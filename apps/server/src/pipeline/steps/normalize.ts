@@ -16,7 +16,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Text as agents and models should see it: NFC, well-formed, without invisible characters. */
 export function cleanText(text: unknown): string {
   const s = typeof text === "string" ? text : "";
-  return clip(s.replace(LONE_SURROGATE, "\uFFFD").normalize("NFC").replace(INVISIBLE, "").replace(/\r\n?/g, "\n"), MAX_TEXT_CHARS);
+  return clip(
+    s.replace(LONE_SURROGATE, "\uFFFD").normalize("NFC").replace(INVISIBLE, "").replace(/\r\n?/g, "\n"),
+    MAX_TEXT_CHARS,
+  );
 }
 
 /** At most `n` UTF-16 units, never cutting an emoji or other astral character in half. */
