@@ -53,3 +53,25 @@ it("extracts bounded, deterministic features with negation changing the word fea
   expect(Array.from(negated.idx.slice(0, negated.n))).toContain(negationSlot);
   expect(f.extract("x".repeat(100_000)).n).toBeLessThan(4000);
 });
+
+it("scores AFINN valence with VADER's negation, intensifier and contrast rules", () => {
+  const f = createFeaturizer(16);
+  const dense = (text: string) => {
+    const fv = f.extract(text);
+    const get = (name: (typeof EXTRA_FEATURES)[number]) => {
+      const slot = (1 << 16) + EXTRA_FEATURES.indexOf(name);
+      for (let i = 0; i < fv.nWords; i++) if (fv.idx[i] === slot) return fv.val[i] as number;
+      return 0;
+    };
+    return { pos: get("afinn_positive"), neg: get("afinn_negative"), compound: get("afinn_compound") };
+  };
+  expect(dense("what a lovely day").compound).toBeGreaterThan(0);
+  expect(dense("this is not good").neg).toBeGreaterThan(0);
+  expect(dense("this is not good").pos).toBe(0);
+  // Inflections AFINN does not list inherit their base word's valence.
+  expect(dense("it disappoints me").compound).toBeLessThan(0);
+  expect(dense("very good").pos).toBeGreaterThan(dense("good").pos);
+  // "but" halves what came before: the clause after it decides.
+  expect(dense("the food was great but the service was terrible").compound).toBeLessThan(0);
+  expect(dense("the tickets").compound).toBe(0);
+});
