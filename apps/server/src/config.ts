@@ -29,8 +29,14 @@ const EnvSchema = z.object({
   PARLEY_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   PARLEY_WEB_DIR: z.string().optional(),
   NATS_URL: z.string().optional(),
-  NATS_STREAM: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
-  NATS_SUBJECT_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
+  NATS_SUBJECT_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
   NATS_ACK_WAIT_MS: z.coerce.number().int().positive().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

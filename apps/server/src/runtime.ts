@@ -21,7 +21,12 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   await database.migrate();
   const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
   const bus = await createBus(config.bus, { onDead: (dead) => recordDeadLetter(database.db, dead) });
-  const inbound = createInbound({ db: database.db, clock: systemClock, bus });
+  const inbound = createInbound({
+    db: database.db,
+    clock: systemClock,
+    bus,
+    parallelWrites: database.driver === "postgres" ? 3 : 1,
+  });
   const deps: Deps = { db: database.db, clock: systemClock, config, secrets, bus, inbound };
   return {
     database,

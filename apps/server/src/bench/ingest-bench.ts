@@ -41,8 +41,10 @@ export async function benchIngest(opts: {
   postgresUrl: string | null;
   latencyRate?: number;
   latencySeconds?: number;
+  driver?: "pglite" | "postgres";
 }): Promise<IngestBenchResult[]> {
-  const drivers: ("pglite" | "postgres")[] = opts.postgresUrl ? ["pglite", "postgres"] : ["pglite"];
+  const all: ("pglite" | "postgres")[] = opts.postgresUrl ? ["pglite", "postgres"] : ["pglite"];
+  const drivers = opts.driver ? [opts.driver] : all;
   const results: IngestBenchResult[] = [];
   for (const driver of drivers) {
     const database = await openScratchDatabase(driver, opts.postgresUrl ?? undefined);
@@ -79,10 +81,12 @@ async function benchOne(
     })
     .returning();
   const bus = new InlineBus({ maxQueued: 100_000 });
-  const inbound = createInbound({ db, clock: systemClock, bus });
+  const parallel = driver === "postgres" ? 3 : 1;
+  const inbound = createInbound({ db, clock: systemClock, bus, parallelWrites: parallel });
   const received = new Map<string, number>();
   const latencies: number[] = [];
   const consumer = await startPipelineConsumer({ db, clock: systemClock, bus, inbound }, quiet, {
+    parallelBatches: parallel,
     onOutcome: (id) => {
       const t = received.get(id);
       if (t !== undefined) latencies.push(performance.now() - t);

@@ -224,21 +224,28 @@ program
   .option("--messages <n>", "posts pushed in the throughput run", (v) => Number.parseInt(v, 10), 20_000)
   .option("--rate <perSecond>", "steady rate of the latency run", (v) => Number.parseInt(v, 10), 1000)
   .option("--json", "print JSON (an object for one driver, an array for two)")
-  .action(async (opts: { messages: number; rate: number; json?: boolean }) => {
-    if (!Number.isInteger(opts.messages) || opts.messages < 1)
-      throw new UsageError("--messages must be a positive integer");
-    if (!Number.isInteger(opts.rate) || opts.rate < 1)
-      throw new UsageError("--rate must be a positive integer");
-    const { benchIngest } = await import("../bench/ingest-bench");
-    const results = await benchIngest({
-      messages: opts.messages,
-      latencyRate: opts.rate,
-      postgresUrl: process.env.DATABASE_URL ?? null,
-    });
-    if (opts.json) console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
-    else console.table(results);
-    process.exit(0);
-  });
+  .addOption(new Option("--driver <driver>", "only this database driver").choices(["pglite", "postgres"]))
+  .action(
+    async (opts: { messages: number; rate: number; json?: boolean; driver?: "pglite" | "postgres" }) => {
+      if (!Number.isInteger(opts.messages) || opts.messages < 1)
+        throw new UsageError("--messages must be a positive integer");
+      if (!Number.isInteger(opts.rate) || opts.rate < 1)
+        throw new UsageError("--rate must be a positive integer");
+      const { benchIngest } = await import("../bench/ingest-bench");
+      const postgresUrl = process.env.DATABASE_URL ?? null;
+      if (opts.driver === "postgres" && !postgresUrl)
+        throw new UsageError("--driver postgres needs DATABASE_URL");
+      const results = await benchIngest({
+        messages: opts.messages,
+        latencyRate: opts.rate,
+        postgresUrl,
+        driver: opts.driver,
+      });
+      if (opts.json) console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+      else console.table(results);
+      process.exit(0);
+    },
+  );
 
 try {
   await program.parseAsync(process.argv);

@@ -34,7 +34,13 @@ export interface Inbound {
   publish(events: { id: string; key: string }[], attempt?: string): Promise<void>;
 }
 
-export function createInbound(deps: { db: Db; clock: { now(): Date }; bus: Bus }): Inbound {
+export function createInbound(deps: {
+  db: Db;
+  clock: { now(): Date };
+  bus: Bus;
+  /** Delivery groups stored at once (PostgreSQL: several connections). */
+  parallelWrites?: number;
+}): Inbound {
   const publish: Inbound["publish"] = async (events, attempt) => {
     await Promise.all(
       events.map((e) =>
@@ -49,23 +55,26 @@ export function createInbound(deps: { db: Db; clock: { now(): Date }; bus: Bus }
   type Stored = (Accepted & { key: string }) | Error;
   const store = (inputs: InboundEventInput[]) =>
     deps.db.transaction((tx) => storeInboundEvents(tx, inputs, deps.clock.now()));
-  const batcher = createBatcher<InboundEventInput, Stored>(async (inputs) => {
-    try {
-      return await store(inputs);
-    } catch (err) {
-      if (inputs.length === 1) return [err as Error];
-      // One delivery the database refuses must not lose the others of its group: each alone.
-      const results: Stored[] = [];
-      for (const input of inputs)
-        results.push(
-          await store([input]).then(
-            (r) => r[0] as Stored,
-            (e: Error) => e,
-          ),
-        );
-      return results;
-    }
-  });
+  const batcher = createBatcher<InboundEventInput, Stored>(
+    async (inputs) => {
+      try {
+        return await store(inputs);
+      } catch (err) {
+        if (inputs.length === 1) return [err as Error];
+        // One delivery the database refuses must not lose the others of its group: each alone.
+        const results: Stored[] = [];
+        for (const input of inputs)
+          results.push(
+            await store([input]).then(
+              (r) => r[0] as Stored,
+              (e: Error) => e,
+            ),
+          );
+        return results;
+      }
+    },
+    { maxConcurrent: deps.parallelWrites ?? 1 },
+  );
   return {
     publish,
     async accept(input) {

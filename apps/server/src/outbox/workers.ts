@@ -14,7 +14,11 @@ export async function startBackgroundWork(
   opts: { http?: NetworkClient; autostart?: boolean; pollMs?: number; models?: Classifiers } = {},
 ) {
   const http = opts.http ?? createNetworkClient();
-  const pipeline = await startPipelineConsumer(deps, log, { models: opts.models });
+  const pipeline = await startPipelineConsumer(deps, log, {
+    models: opts.models,
+    // PGlite is one connection in this process; PostgreSQL takes batches side by side.
+    parallelBatches: deps.config.database.driver === "postgres" ? 3 : 1,
+  });
   const jobs = startJobWorker({
     db: deps.db,
     clock: deps.clock,

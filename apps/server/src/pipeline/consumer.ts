@@ -34,6 +34,8 @@ export async function startPipelineConsumer(
   opts: {
     concurrency?: number;
     maxBatch?: number;
+    /** Batches committed at once: more than one only pays on a database server (PostgreSQL). */
+    parallelBatches?: number;
     models?: Classifiers;
     sweepEveryMs?: number;
     /** Told once an event's outcome is committed (benchmarks measure receipt → inbox with it). */
@@ -41,7 +43,10 @@ export async function startPipelineConsumer(
   } = {},
 ): Promise<PipelineConsumer> {
   const run = createIngestPipeline({ db: deps.db, clock: deps.clock, models: opts.models });
-  const batcher = createBatcher(run, { maxBatch: opts.maxBatch ?? 500 });
+  const batcher = createBatcher(run, {
+    maxBatch: opts.maxBatch ?? 500,
+    maxConcurrent: opts.parallelBatches ?? 1,
+  });
   let handled = 0;
   const subscription = await deps.bus.subscribe(
     INBOUND_SUBJECT,

@@ -19,7 +19,6 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh migrated database (PGlite or PostgreSQL, per PARLEY_TEST_DB). */
 /** Dependencies on a test database: an in-process bus with quick retries, dead letters recorded. */
 export function createTestDeps(database: Database, clock: Clock = systemClock): Deps {
   const config = {
