@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { influenceOf } from "../../modules/contacts/resolve-identity";
+import { influenceOf } from "../../modules/contacts/influence";
 import { type Queryable, queryRows } from "../../platform/db";
 import { bulkInsert } from "../../platform/db/bulk";
 import { contactIdentities, contacts } from "../../platform/db/schema";

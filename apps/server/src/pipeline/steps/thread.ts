@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { REOPEN_WINDOW_MS } from "../../modules/conversations/find-thread";
 import { type Queryable, queryRows } from "../../platform/db";
 import type { conversations } from "../../platform/db/schema";
 import { newId } from "../../platform/ids";
@@ -8,6 +7,8 @@ import { liveItems, recordset } from "./batch";
 import { clip } from "./normalize";
 
 export type ConversationRow = typeof conversations.$inferSelect;
+/** A resolved conversation takes the customer back within this time; after it, a new case starts. */
+export const REOPEN_WINDOW_MS = 7 * 24 * 3_600_000;
 const OPEN = new Set(["new", "open", "pending", "on_hold", "escalated"]);
 /** Deliveries of a brand reply before the message it answers was stored, before giving up on it. */
 export const PARENT_WAIT_ATTEMPTS = 3;
