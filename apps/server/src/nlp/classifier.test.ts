@@ -54,6 +54,17 @@ describe("loadClassifiers", () => {
     expect(classifiers.forWorkspace("globex").classify(text).spam.prob).toBeCloseTo(before, 9);
     expect(classifiers.classify(text).spam.prob).toBeCloseTo(before, 9);
   });
+
+  it("makes one correction hold for the corrected text, either way, in any order", () => {
+    const ws = classifiers.forWorkspace("one-correction");
+    const promo = "FREE gift card for the first 100 people, click the link in my bio";
+    const blog = "nice post, I write about home networking on my blog";
+    ws.spam.learn(promo, "ham");
+    expect(ws.classify(promo).spam.label).toBe("ham");
+    ws.spam.learn(blog, "spam");
+    expect(ws.classify(blog).spam.label).toBe("spam");
+    expect(ws.classify(promo).spam.label).toBe("ham");
+  });
 });
 
 describe("detectLanguage", () => {

@@ -134,6 +134,9 @@ export function loadClassifiers(dir = MODELS_DIR): Classifiers {
   };
 }
 
+/** Most gradient steps one correction takes (each is cheap: one sparse update). */
+const MAX_CORRECTION_STEPS = 8;
+
 interface Overlay {
   /** The workspace's corrected spam model, or null until its first correction. */
   readonly model: SoftmaxModel | null;
@@ -143,7 +146,7 @@ interface Overlay {
 /*
  * Agents' corrections update a workspace's own Float32 copy of the spam model, made on the first
  * correction so untouched workspaces share the fused weights. In memory only: persisting the
- * corrections (and replaying them at load) comes later.
+ * corrections is the pipeline's job (pipeline/spam-learning.ts replays them from the database).
  */
 function createOverlay(base: SoftmaxModel): Overlay {
   let model: SoftmaxModel | null = null;
@@ -159,7 +162,16 @@ function createOverlay(base: SoftmaxModel): Overlay {
       }
       const y = model.labels.indexOf(label);
       if (y < 0) throw new Error(`unknown spam label ${label}`);
-      sgdStep(model, state, fv, y, { lr: 0.1, l2: 0 });
+      // A correction must hold for this text and its near twins: step until the model agrees
+      // with a margin (AdaGrad shrinks repeated steps on the same words, so one may not be enough).
+      const probs = new Float64Array(model.labels.length);
+      const threshold = typeof base.meta.threshold === "number" ? base.meta.threshold : 0.5;
+      const spamAt = model.labels.indexOf("spam");
+      for (let i = 0; i < MAX_CORRECTION_STEPS; i++) {
+        sgdStep(model, state, fv, y, { lr: 0.1, l2: 0 });
+        const p = predictInto(model, fv, probs)[spamAt] ?? 0;
+        if (label === "spam" ? p >= Math.min(0.95, threshold + 0.25) : p <= threshold / 2) break;
+      }
     },
   };
 }
