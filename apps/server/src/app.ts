@@ -17,6 +17,7 @@ import { listeningRoutes } from "./modules/listening/listening.routes";
 import { teamRoutes } from "./modules/teams/teams.routes";
 import { userRoutes } from "./modules/users/users.routes";
 import { workspaceRoutes } from "./modules/workspaces/workspaces.routes";
+import { pipelineRegistry } from "./pipeline/run-pipeline";
 import type { Deps } from "./platform/deps";
 import { registerErrorHandling } from "./platform/http/errors";
 import { registerOpenApi } from "./platform/http/openapi";
@@ -58,7 +59,8 @@ export async function buildApp({ deps, ping, logger = true }: AppOptions): Promi
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
-  const metrics = createMetrics();
+  // The pipeline's metrics are per process (it may run here or in `parley worker`s).
+  const metrics = createMetrics([pipelineRegistry]);
   app.addHook("onResponse", async (request, reply) => {
     const route = request.routeOptions.url ?? "unmatched";
     metrics.httpDuration.observe(

@@ -21,6 +21,9 @@ it("exposes Prometheus metrics with the HTTP histogram", async () => {
     'parley_http_request_duration_seconds_count{method="GET",route="/healthz",status="200"}',
   );
   expect(res.body).toContain("parley_process_cpu_seconds_total");
+  // The pipeline's step timings and outcomes, from this process.
+  expect(res.body).toContain("parley_pipeline_step_seconds");
+  expect(res.body).toContain("parley_pipeline_receipt_to_inbox_seconds");
 });
 
 it("publishes a valid OpenAPI 3 document describing the API", async () => {
