@@ -104,8 +104,8 @@ describe("an agent's correction holds for the next similar message", () => {
   // lets through. The preconditions say so, in case the models are retrained. Each direction runs in
   // its own workspace: the filter's online step shrinks for features already corrected (AdaGrad),
   // so after an opposite correction sharing words ("@acme_help") one step may no longer suffice.
-  const promo = "@acme_help FREE gift card for the first 100 people, click the link in my bio";
-  const promoAgain = "@acme_help FREE gift card for the first 100 people! click the link in my bio";
+  const promo = "@acme_help Congratulations! You have won a £1000 prize. Claim now at http://win.example/claim";
+  const promoAgain = "@acme_help Congratulations!! You have won a £1000 prize, claim now at http://win.example/claim";
   const plug = "@acme_help nice post, I write about home networking on my blog";
   const plugAgain = "@acme_help nice post! I write about home networking on my blog";
 
