@@ -100,12 +100,12 @@ const mark = (messageId: string, spam: boolean, as = w.sessions.agent) =>
   });
 
 describe("an agent's correction holds for the next similar message", () => {
-  // Chosen so that one correction flips the filter: a promotion it takes for spam, and a plug it
-  // lets through. The preconditions say so, in case the models are retrained. Each direction runs in
-  // its own workspace: the filter's online step shrinks for features already corrected (AdaGrad),
-  // so after an opposite correction sharing words ("@acme_help") one step may no longer suffice.
-  const promo = "@acme_help Congratulations! You have won a £1000 prize. Claim now at http://win.example/claim";
-  const promoAgain = "@acme_help Congratulations!! You have won a £1000 prize, claim now at http://win.example/claim";
+  // A promotion the filter takes for spam, and a plug it lets through (the preconditions say so,
+  // in case the models are retrained); one correction must flip a near twin of each.
+  const promo =
+    "@acme_help Congratulations! You have won a £1000 prize. Claim now at http://win.example/claim";
+  const promoAgain =
+    "@acme_help Congratulations!! You have won a £1000 prize, claim now at http://win.example/claim";
   const plug = "@acme_help nice post, I write about home networking on my blog";
   const plugAgain = "@acme_help nice post! I write about home networking on my blog";
 
