@@ -110,6 +110,12 @@ export const CreateApiKeyRequest = z.strictObject({
 export const CreateReplyRequest = z.strictObject({
   text: z.string().trim().min(1, "must not be empty").max(10_000),
   visibility: z.enum(["public", "private"]),
+  allow_sensitive: z
+    .boolean()
+    .optional()
+    .describe(
+      "A public reply that contains personal data (card, account number, phone, email, ...) is refused unless this is true.",
+    ),
 });
 
 export const ClassifySpamRequest = z.strictObject({

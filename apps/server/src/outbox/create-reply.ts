@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { connectorFor } from "../connectors/registry";
 import { actorOf, type Principal } from "../modules/auth/principal";
 import { findConversation } from "../modules/conversations/conversations.repo";
+import { findSensitive, sensitiveKinds } from "../nlp/sensitive";
 import type { Queryable } from "../platform/db";
 import { channelAccounts, conversationEvents, conversations, messages } from "../platform/db/schema";
 import { conflict, found, HttpProblem } from "../platform/http/problem";
@@ -12,6 +13,27 @@ import { replyTarget } from "./outbound-request";
 export const SEND_QUEUE = "send-message";
 
 /**
+ * SPEC T4: personal data never goes out in public by accident. A public reply that contains any is
+ * refused (422 naming the kinds, suggesting a private reply) unless the agent confirms it.
+ */
+function guardSensitive(input: {
+  text: string;
+  visibility: "public" | "private";
+  allow_sensitive?: boolean;
+}) {
+  if (input.visibility !== "public" || input.allow_sensitive) return;
+  const kinds = sensitiveKinds(findSensitive(input.text));
+  if (kinds.length === 0) return;
+  const what = kinds.map((k) => k.replace("_", " ")).join(", ");
+  throw new HttpProblem(
+    422,
+    "Unprocessable Entity",
+    `This public reply contains personal data (${what}). Reply privately, remove it, or confirm with allow_sensitive.`,
+    [{ field: "body.text", message: `contains personal data in public: ${what}` }],
+  );
+}
+
+/**
  * An agent's reply: checked against the network's rules now (so the agent hears "too long" or
  * "the 24 h window has closed" at once), stored as `queued`, and handed to the outbox in the same
  * transaction. Replying takes an unassigned conversation and opens a new one.
@@ -20,9 +42,10 @@ export async function createReply(
   db: Queryable,
   p: Principal,
   conversationId: string,
-  input: { text: string; visibility: "public" | "private" },
+  input: { text: string; visibility: "public" | "private"; allow_sensitive?: boolean },
   now: Date,
 ) {
+  guardSensitive(input);
   const { conversation } = found(await findConversation(db, p.workspaceId, conversationId), "Conversation");
   const [channel] = conversation.channelAccountId
     ? await db.select().from(channelAccounts).where(eq(channelAccounts.id, conversation.channelAccountId))

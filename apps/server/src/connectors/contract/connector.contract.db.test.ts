@@ -46,6 +46,20 @@ describe.each([xPair(), facebookPair(), instagramPair(), whatsappPair()])(
 
     // A network without public posts (WhatsApp) must refuse a public reply instead.
     if (pair.hasPublic) {
+      it("refuses personal data in a public reply, naming it, before anything is queued", async () => {
+        const res = await env.reply(
+          conversationId,
+          "Your account number 12345678 is now unlocked.",
+          "public",
+        );
+        expect(res.statusCode).toBe(422);
+        expect(res.json().errors[0]).toMatchObject({ field: "body.text" });
+        expect(res.json().detail).toMatch(/account number.*Reply privately/);
+        expect((await env.messagesOf(conversationId)).filter((m) => m.direction === "outbound")).toHaveLength(
+          0,
+        );
+      });
+
       it("posts a public reply as the network's reply call and records its id", async () => {
         const res = await env.reply(
           conversationId,
