@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import { ROLES, type Role } from "@parley/contracts";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { z } from "zod";
@@ -182,13 +183,15 @@ program
   .action((file: string, opts: { workspace: string; json?: boolean }) =>
     withRuntime(async (rt) => {
       const { importTwcs } = await import("../imports/import-twcs");
+      if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`No file at ${file}.`);
       const id = await workspaceId(rt, opts.workspace);
       const r = await importTwcs(rt.deps, { file, workspaceId: id });
       if (opts.json) console.log(JSON.stringify(r));
       else
         console.log(
           `Imported ${r.rows} tweets of ${r.brands} brand accounts into ${opts.workspace}: ${r.outcomes.processed} stored, ` +
-            `${r.duplicates} already there, ${r.outcomes.dropped} dropped, ${r.outcomes.dead + r.outcomes.retry} failed, ${r.unreadable} unreadable rows.`,
+            `${r.duplicates} already there, ${r.outcomes.dropped} with no customer (brand broadcasts), ` +
+            `${r.outcomes.dead + r.outcomes.retry} failed, ${r.unreadable} unreadable rows.`,
         );
     }),
   );
