@@ -1,34 +1,24 @@
-import { createHmac } from "node:crypto";
 import { eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type BackgroundWork, startBackgroundWork } from "../outbox/workers";
 import { conversations, inboundEvents, messages } from "../platform/db/schema";
 import { createWorkspaceFixture, type WorkspaceFixture } from "../testing/fixtures";
 import { authHeaders, createTestApp, type TestApp } from "../testing/harness";
+import { connectXChannel, type XChannelFixture } from "../testing/x-channel";
 
 let t: TestApp;
 let w: WorkspaceFixture;
 let worker: BackgroundWork;
 let url: string;
+let x: XChannelFixture;
 const SECRET = "emulator_consumer_secret";
 const log = { error: () => {}, warn: () => {} };
 
 beforeAll(async () => {
   t = await createTestApp();
   w = await createWorkspaceFixture(t.app, t.database.db, "hook");
-  const res = await t.app.inject({
-    method: "POST",
-    url: "/api/v1/channels",
-    payload: {
-      network: "x",
-      name: "@acme_help",
-      handle: "acme_help",
-      external_account_id: "9911223344",
-      credentials: { api_key: "k", api_secret: SECRET, bearer_token: "b", access_token: "a" },
-    },
-    headers: authHeaders(w.sessions.admin),
-  });
-  url = res.json().webhook_path;
+  x = await connectXChannel(t.app, w.sessions.admin, { secret: SECRET });
+  url = x.webhookPath;
   worker = await startBackgroundWork(t.deps, log, { autostart: false });
 });
 afterAll(async () => {
@@ -56,15 +46,8 @@ const mention = (id: string, text: string, replyTo: string | null = null) =>
       },
     ],
   });
-const sign = (body: string, secret = SECRET) =>
-  `sha256=${createHmac("sha256", secret).update(body).digest("base64")}`;
-const deliver = (body: string, signature = sign(body)) =>
-  t.app.inject({
-    method: "POST",
-    url,
-    body,
-    headers: { "content-type": "application/json", "x-twitter-webhooks-signature": signature },
-  });
+const sign = (body: string, secret = SECRET) => x.sign(body, secret);
+const deliver = (body: string, signature = sign(body)) => x.deliver(body, signature);
 const count = async (table: typeof inboundEvents | typeof messages) =>
   (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
 

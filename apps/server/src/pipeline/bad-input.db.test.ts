@@ -1,10 +1,10 @@
-import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BackgroundWork, startBackgroundWork } from "../outbox/workers";
 import { inboundEvents, messages } from "../platform/db/schema";
 import { createWorkspaceFixture } from "../testing/fixtures";
-import { authHeaders, createTestApp, type TestApp } from "../testing/harness";
+import { createTestApp, type TestApp } from "../testing/harness";
+import { connectXChannel, type XChannelFixture } from "../testing/x-channel";
 
 /*
  * The issue's bad-input target: whatever a network sends, the pipeline goes on; each delivery is
@@ -12,26 +12,13 @@ import { authHeaders, createTestApp, type TestApp } from "../testing/harness";
  */
 let t: TestApp;
 let worker: BackgroundWork;
-let url: string;
-const SECRET = "bad_input_consumer_secret";
+let x: XChannelFixture;
 const BRAND = "9911223344";
 
 beforeAll(async () => {
   t = await createTestApp();
   const w = await createWorkspaceFixture(t.app, t.database.db, "bad-input");
-  const res = await t.app.inject({
-    method: "POST",
-    url: "/api/v1/channels",
-    payload: {
-      network: "x",
-      name: "@acme_help",
-      handle: "acme_help",
-      external_account_id: BRAND,
-      credentials: { api_key: "k", api_secret: SECRET, bearer_token: "b", access_token: "a" },
-    },
-    headers: authHeaders(w.sessions.admin),
-  });
-  url = res.json().webhook_path;
+  x = await connectXChannel(t.app, w.sessions.admin, { brandId: BRAND });
   worker = await startBackgroundWork(t.deps, { error: () => {}, warn: () => {} }, { autostart: false });
 });
 afterAll(async () => {
@@ -45,16 +32,6 @@ const delivery = (id: string, textJson: string, extra = "") =>
     `{"for_user_id":"${BRAND}","tweet_create_events":[{"id_str":"${id}","created_at":"Wed Mar 05 16:02:11 +0000 2025",` +
       `"text":${textJson},"user":{"id_str":"33${id}","screen_name":"c${id}","name":"C ${id}"}${extra}}]}`,
   );
-const deliver = (body: Buffer) =>
-  t.app.inject({
-    method: "POST",
-    url,
-    body,
-    headers: {
-      "content-type": "application/json",
-      "x-twitter-webhooks-signature": `sha256=${createHmac("sha256", SECRET).update(body).digest("base64")}`,
-    },
-  });
 const stored = async (id: string) =>
   (await t.database.db.select().from(messages).where(eq(messages.externalId, id)))[0];
 
@@ -80,7 +57,7 @@ describe("bad input never stops the pipeline", () => {
       ),
       Buffer.from(`{"for_user_id":"${BRAND}","tweet_create_events":[null]}`),
     ];
-    for (const body of bodies) expect((await deliver(body)).statusCode).toBe(200);
+    for (const body of bodies) expect((await x.deliver(body)).statusCode).toBe(200);
     await worker.tick();
 
     expect((await stored("101"))?.text).toBe("");

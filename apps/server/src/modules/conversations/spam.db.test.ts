@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BackgroundWork, startBackgroundWork } from "../../outbox/workers";
@@ -13,30 +12,22 @@ import {
 import { newId } from "../../platform/ids";
 import { createWorkspaceFixture, type WorkspaceFixture } from "../../testing/fixtures";
 import { authHeaders, createTestApp, type TestApp } from "../../testing/harness";
+import { connectXChannel, type XChannelFixture } from "../../testing/x-channel";
 
 let t: TestApp;
 let w: WorkspaceFixture;
 let other: WorkspaceFixture;
 let worker: BackgroundWork;
-const hooks = new Map<string, string>();
+const hooks = new Map<string, XChannelFixture>();
 const SECRET = "spam_consumer_secret";
 const log = { error: () => {}, warn: () => {} };
 
-/** Connects the workspace's X account; returns its webhook path. */
+/** Connects the workspace's X account. */
 async function connectX(f: WorkspaceFixture) {
-  const res = await t.app.inject({
-    method: "POST",
-    url: "/api/v1/channels",
-    payload: {
-      network: "x",
-      name: "@acme_help",
-      handle: "acme_help",
-      external_account_id: "7711223344",
-      credentials: { api_key: "k", api_secret: SECRET, bearer_token: "b", access_token: "a" },
-    },
-    headers: authHeaders(f.sessions.admin),
-  });
-  hooks.set(f.workspaceId, res.json().webhook_path);
+  hooks.set(
+    f.workspaceId,
+    await connectXChannel(t.app, f.sessions.admin, { brandId: "7711223344", secret: SECRET }),
+  );
 }
 
 beforeAll(async () => {
@@ -73,13 +64,7 @@ async function receive(text: string, f = w) {
       },
     ],
   });
-  const signature = `sha256=${createHmac("sha256", SECRET).update(body).digest("base64")}`;
-  const res = await t.app.inject({
-    method: "POST",
-    url: hooks.get(f.workspaceId),
-    body,
-    headers: { "content-type": "application/json", "x-twitter-webhooks-signature": signature },
-  });
+  const res = await (hooks.get(f.workspaceId) as XChannelFixture).deliver(body);
   expect(res.statusCode).toBe(200);
   await worker.tick();
   const [row] = await t.database.db

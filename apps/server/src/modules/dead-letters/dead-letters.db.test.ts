@@ -5,6 +5,7 @@ import { auditLog, inboundEvents, messages } from "../../platform/db/schema";
 import { newId } from "../../platform/ids";
 import { createWorkspaceFixture, type WorkspaceFixture } from "../../testing/fixtures";
 import { authHeaders, createTestApp, type TestApp } from "../../testing/harness";
+import { connectXChannel } from "../../testing/x-channel";
 
 let t: TestApp;
 let w: WorkspaceFixture;
@@ -17,19 +18,7 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await createWorkspaceFixture(t.app, t.database.db, "dlq");
   other = await createWorkspaceFixture(t.app, t.database.db, "dlq-other");
-  const res = await t.app.inject({
-    method: "POST",
-    url: "/api/v1/channels",
-    payload: {
-      network: "x",
-      name: "@acme_help",
-      handle: "acme_help",
-      external_account_id: "6611223344",
-      credentials: { api_key: "k", api_secret: "s", bearer_token: "b", access_token: "a" },
-    },
-    headers: authHeaders(w.sessions.admin),
-  });
-  channelId = res.json().id;
+  channelId = (await connectXChannel(t.app, w.sessions.admin, { brandId: "6611223344" })).id;
   worker = await startBackgroundWork(t.deps, log, { autostart: false });
 });
 afterAll(async () => {

@@ -5,6 +5,7 @@ import { auditLog, inboundEvents, messages } from "../../platform/db/schema";
 import { newId } from "../../platform/ids";
 import { createWorkspaceFixture, type WorkspaceFixture } from "../../testing/fixtures";
 import { authHeaders, type Credentials, createTestApp, type TestApp } from "../../testing/harness";
+import { connectXChannel } from "../../testing/x-channel";
 
 let t: TestApp;
 let w: WorkspaceFixture;
@@ -106,19 +107,13 @@ it("the pipeline tags a message with the profiles it matches", async () => {
   );
   try {
     const f = await createWorkspaceFixture(t.app, t.database.db, "listen-e2e");
-    const channel = await call("POST", "/channels", f.sessions.admin, {
-      network: "x",
-      name: "@acme_help",
-      handle: "acme_help",
-      external_account_id: "5511223344",
-      credentials: { api_key: "k", api_secret: "s", bearer_token: "b", access_token: "a" },
-    });
+    const channel = await connectXChannel(t.app, f.sessions.admin, { brandId: "5511223344" });
     const profile = (await call("POST", "/listening-profiles", f.sessions.lead, switching)).json();
     const id = newId();
     await t.database.db.insert(inboundEvents).values({
       id,
       workspaceId: f.workspaceId,
-      channelAccountId: channel.json().id,
+      channelAccountId: channel.id,
       network: "x",
       idempotencyKey: `x:${id}`,
       payload: {
@@ -132,7 +127,7 @@ it("the pipeline tags a message with the profiles it matches", async () => {
         ],
       },
     });
-    await t.deps.inbound.publish([{ id, key: `${channel.json().id}:sam` }]);
+    await t.deps.inbound.publish([{ id, key: `${channel.id}:sam` }]);
     await worker.tick();
     const [message] = await t.database.db
       .select()
