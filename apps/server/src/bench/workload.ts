@@ -26,6 +26,9 @@ function rng(seed: number) {
   };
 }
 
+/** A customer's audience: the same on each of their posts, as it is on the network from one hour to the next. */
+const followersOf = (customer: number) => (customer * 7919) % 5000;
+
 export interface BenchPost {
   key: string;
   payload: unknown;
@@ -63,7 +66,7 @@ export function generatePosts(n: number, seed = 7, start = Date.now()): BenchPos
               id: userId,
               username: `customer${c}`,
               name: `Customer ${c}`,
-              public_metrics: { followers_count: Math.floor(random() * 5000) },
+              public_metrics: { followers_count: followersOf(c) },
             },
           ],
         },

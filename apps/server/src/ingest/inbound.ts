@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { connectorFor } from "../connectors/registry";
 import type { ChannelRow } from "../modules/channels/channels.repo";
 import { createBatcher } from "../platform/batcher";
@@ -127,7 +127,19 @@ export async function storeInboundEvents(
   });
   const insertedIds = new Set(inserted.map((r) => r.id));
   const channelIds = [...new Set(inputs.map((i) => i.channel.id))];
-  await db.update(channelAccounts).set({ lastEventAt: now }).where(inArray(channelAccounts.id, channelIds));
+  // At most once a second per channel: a row every concurrent delivery group would otherwise lock.
+  await db
+    .update(channelAccounts)
+    .set({ lastEventAt: now })
+    .where(
+      and(
+        inArray(channelAccounts.id, channelIds),
+        or(
+          isNull(channelAccounts.lastEventAt),
+          lt(channelAccounts.lastEventAt, new Date(now.getTime() - 1000)),
+        ),
+      ),
+    );
   return rows.map((row, i) => {
     const input = inputs[i] as InboundEventInput;
     const fresh = insertedIds.has(row.id);

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import client from "prom-client";
 import type { Db, Tx } from "../platform/db";
 import { dlq, type StepResult } from "./result";
@@ -107,7 +108,10 @@ export async function inTransaction(
     }
   };
   try {
-    await db.transaction((tx) => f(tx, live, stage));
+    await db.transaction(async (tx) => {
+      await pointLookups(tx);
+      await f(tx, live, stage);
+    });
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     if (live.length === 1) {
@@ -120,6 +124,19 @@ export async function inTransaction(
       await inTransaction(db, [w], f);
     }
   }
+}
+
+/**
+ * The pipeline's statements join a batch (`jsonb_to_recordset`, which the planner takes for 100
+ * rows whatever its size) to the rows it touches by key. On tables of up to ~100k rows the planner
+ * then prefers hashing a sequential scan of the whole table over index lookups, so every batch
+ * cost grew with the table. Index lookups are always right for a batch: say so for this
+ * transaction only (ADR 0011).
+ */
+async function pointLookups(tx: Tx) {
+  await tx.execute(
+    sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)`,
+  );
 }
 
 /** Forgets what a rolled-back transaction decided about an event. */

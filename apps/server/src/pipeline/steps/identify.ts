@@ -11,6 +11,9 @@ type Person = NonNullable<ReturnType<typeof customerOf>>;
 interface Known extends ContactFacts {
   identityId: string;
   contactId: string;
+  /** The profile as stored on the identity, to write it only when the network says otherwise. */
+  handle: string | null;
+  name: string | null;
 }
 
 /**
@@ -34,10 +37,12 @@ export async function identify(db: Queryable, works: EventWork[], now: Date): Pr
     people.set(key, entry);
   }
   if (people.size === 0) return;
-  const known = await findIdentities(db, [...people.values()]);
-  const missing = [...people.entries()].filter(([key]) => !known.has(key)).map(([, p]) => p);
-  if (missing.length > 0) await createIdentities(db, missing, now);
-  const found = missing.length > 0 ? await findIdentities(db, [...people.values()]) : known;
+  const found = await findIdentities(db, [...people.values()]);
+  const missing = [...people.entries()].filter(([key]) => !found.has(key)).map(([, p]) => p);
+  if (missing.length > 0) {
+    await createIdentities(db, missing, now);
+    for (const [key, k] of await findIdentities(db, missing)) found.set(key, k);
+  }
   await refreshContacts(
     db,
     [...people.entries()].map(([key, p]) => ({ p, k: found.get(key) })),
@@ -74,13 +79,15 @@ async function findIdentities(db: Queryable, people: { ws: string; network: stri
       external_id: string;
       identity_id: string;
       contact_id: string;
+      display_name: string | null;
       vip_tier: string | null;
       post_count: number;
     }
   >(
     db,
     sql`select i.workspace_id as ws, i.network, i.external_id, i.id as identity_id, i.contact_id,
-               i.followers_count as followers, i.verified, c.vip_tier, c.post_count, c.location
+               i.handle, i.display_name, i.followers_count as followers, i.verified, c.vip_tier,
+               c.post_count, c.location
         from ${recordset(
           people.map((p) => ({ ws: p.ws, n: p.network, id: p.person.externalId })),
           "ws uuid, n text, id text",
@@ -94,6 +101,8 @@ async function findIdentities(db: Queryable, people: { ws: string; network: stri
       {
         identityId: r.identity_id,
         contactId: r.contact_id,
+        handle: r.handle,
+        name: r.display_name,
         followers: r.followers,
         verified: r.verified,
         priorPosts: Number(r.post_count),
@@ -174,14 +183,21 @@ async function refreshContacts(
         influence: influenceOf(followers, verified),
         posts,
         seen: new Date(Math.min(lastSeen, now.getTime())).toISOString(),
+        profileChanged:
+          (p.person.handle != null && p.person.handle !== k.handle) ||
+          (p.person.name != null && p.person.name !== k.name) ||
+          followers !== k.followers ||
+          verified !== k.verified,
       },
     ];
   });
   if (rows.length === 0) return;
-  await db.execute(sql`update contact_identities i set
+  const changed = rows.filter((r) => r.profileChanged);
+  if (changed.length > 0)
+    await db.execute(sql`update contact_identities i set
       handle = coalesce(v.handle, i.handle), display_name = coalesce(v.name, i.display_name),
       followers_count = coalesce(v.followers, i.followers_count), verified = v.verified, updated_at = ${now}
-    from ${recordset(rows, "identity uuid, handle text, name text, followers int, verified boolean")}
+    from ${recordset(changed, "identity uuid, handle text, name text, followers int, verified boolean")}
     where i.id = v.identity`);
   await db.execute(sql`update contacts c set
       handle = coalesce(v.handle, c.handle), influence_score = v.influence,

@@ -8,7 +8,7 @@ import { newId } from "../../platform/ids";
 import type { EventWork, ItemWork } from "../work";
 import { liveItems, recordset } from "./batch";
 import { clip } from "./normalize";
-import type { Threads } from "./thread";
+import type { ConversationRow, Threads } from "./thread";
 
 type Live = { work: EventWork; it: ItemWork }[];
 const preview = (text: string) => clip(text.replace(/\s+/g, " ").trim(), 200);
@@ -19,7 +19,14 @@ export async function store(db: Queryable, works: EventWork[], threads: Threads)
   const live = liveItems(works).filter(({ it }) => it.conversationId);
   await adoptEchoes(db, live);
   const items = live.filter(({ it }) => !it.skip);
-  const created = [...threads.created].map((id) => threads.byId.get(id)).filter((c) => c !== undefined);
+  const { deltas, reopened } = conversationDeltas(items, threads);
+  // New conversations are written once, already with their messages' totals.
+  const created = [...threads.created].flatMap((id) => {
+    const c = threads.byId.get(id);
+    const d = deltas.get(id);
+    deltas.delete(id);
+    return c ? [d ? withDelta(c, d) : c] : [];
+  });
   await bulkInsert(db, conversations, created);
   await bulkInsert(
     db,
@@ -27,7 +34,7 @@ export async function store(db: Queryable, works: EventWork[], threads: Threads)
     items.map(({ work, it }) => messageRow(work, it)),
   );
   await unflagAnswered(db, items);
-  const reopened = await applyToConversations(db, items, threads);
+  await applyToConversations(db, [...deltas.values()]);
   const events = items.map(({ it }) => messageEvent(threads, it));
   for (const c of reopened)
     events.push({
@@ -149,11 +156,8 @@ interface Delta {
   unspam: boolean;
 }
 
-/**
- * Adds the batch's messages to their conversations' totals and times in one statement. Columns an
- * agent may change meanwhile (status) are updated relative to the row as it is then, not as read.
- */
-async function applyToConversations(db: Queryable, items: Live, threads: Threads) {
+/** What the batch's messages add to each conversation, and the conversations they take back out of resolved or spam. */
+function conversationDeltas(items: Live, threads: Threads) {
   const deltas = new Map<string, Delta>();
   const reopened: { id: string; workspaceId: string; status: string; at: Date; reason: string }[] = [];
   for (const { it } of items) {
@@ -211,7 +215,40 @@ async function applyToConversations(db: Queryable, items: Live, threads: Threads
       d.reopen = true;
     }
   }
-  if (deltas.size === 0) return reopened;
+  return { deltas, reopened };
+}
+
+/** A conversation created by this batch as it is once its messages are in (the update below, in memory). */
+function withDelta(c: ConversationRow, d: Delta): ConversationRow {
+  const later = d.last_at >= c.lastMessageAt;
+  return {
+    ...c,
+    messageCount: c.messageCount + d.added,
+    lastMessageAt: later ? d.last_at : c.lastMessageAt,
+    preview: later ? d.preview : c.preview,
+    hasPublic: c.hasPublic || d.has_public,
+    hasPrivate: c.hasPrivate || d.has_private,
+    firstCustomerMessageAt: c.firstCustomerMessageAt ?? d.first_customer_at,
+    lastCustomerMessageAt: d.last_customer_at ?? c.lastCustomerMessageAt,
+    lastAgentMessageAt: d.last_agent_at ?? c.lastAgentMessageAt,
+    firstResponseAt: c.firstResponseAt ?? d.first_response_at,
+    sentiment: (d.sentiment as ConversationRow["sentiment"]) ?? c.sentiment,
+    tier: (d.tier as ConversationRow["tier"]) ?? c.tier,
+    priority: (d.priority as ConversationRow["priority"]) ?? c.priority,
+    priorityScore: d.priority_score ?? c.priorityScore,
+    priorityReasons: d.priority_reasons ?? c.priorityReasons,
+    // `status` was already moved out of spam in memory by conversationDeltas.
+    updatedAt: d.last_at > c.updatedAt ? d.last_at : c.updatedAt,
+  };
+}
+
+/**
+ * Adds the batch's messages to their existing conversations' totals and times in one statement.
+ * Columns an agent may change meanwhile (status) are updated relative to the row as it is then,
+ * not as read.
+ */
+async function applyToConversations(db: Queryable, deltas: Delta[]) {
+  if (deltas.length === 0) return;
   await db.execute(sql`update conversations c set
       message_count = c.message_count + v.added,
       last_message_at = greatest(c.last_message_at, v.last_at),
@@ -232,14 +269,13 @@ async function applyToConversations(db: Queryable, items: Live, threads: Threads
       resolved_at = case when v.reopen and c.status = 'resolved' then null else c.resolved_at end,
       updated_at = greatest(c.updated_at, v.last_at)
     from ${recordset(
-      [...deltas.values()],
+      deltas,
       `id uuid, added int, last_at timestamptz, preview text, has_public boolean, has_private boolean,
        first_customer_at timestamptz, last_customer_at timestamptz, last_agent_at timestamptz,
        first_response_at timestamptz, sentiment text, tier text, priority text, priority_score int,
        priority_reasons jsonb, reopen boolean, unspam boolean`,
     )}
     where c.id = v.id`);
-  return reopened;
 }
 
 const emptyDelta = (id: string, at: Date): Delta => ({

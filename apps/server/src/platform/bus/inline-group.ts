@@ -24,14 +24,45 @@ export interface GroupSettings {
   deadLetter: (env: Envelope, reason: string) => Promise<void>;
 }
 
+/** A FIFO with O(1) push and shift (an array's shift is O(n) once thousands are queued). */
+class Fifo<T> {
+  private items: (T | undefined)[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head];
+    this.items[this.head++] = undefined;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+}
+
 /**
- * One subscription group of the in-process bus: a bounded FIFO shared by the group's members
+ * One subscription group of the in-process bus: a bounded queue shared by the group's members
  * (competing consumers). A key is "owned" by its oldest unsettled message, and later messages with
- * that key wait until it is acked or dead-lettered, including while it waits for a retry: that is
- * what keeps per-key order through retries. Different keys run concurrently.
+ * that key wait behind it until it is acked or dead-lettered, including while it waits for a
+ * retry: that is what keeps per-key order through retries. Different keys run concurrently.
+ * Messages whose key is free wait in `ready`; the others in their key's line, so handing out the
+ * next message never scans past blocked ones.
  */
 export class InlineGroup {
-  private readonly pending: Envelope[] = [];
+  /** Retries first (they are the oldest of their key), then messages in arrival order. */
+  private readonly retried = new Fifo<Envelope>();
+  private readonly ready = new Fifo<Envelope>();
+  /** Later messages of an owned key, in order. */
+  private readonly behind = new Map<string, Envelope[]>();
   private readonly keyOwner = new Map<string, Envelope>();
   private readonly members: Member[] = [];
   private readonly roomWaiters: Array<() => void> = [];
@@ -54,7 +85,14 @@ export class InlineGroup {
     }
     if (this.closed) throw new Error("bus closed");
     this.held++;
-    this.pending.push(env);
+    if (env.key === undefined || !this.keyOwner.has(env.key)) {
+      if (env.key !== undefined) this.keyOwner.set(env.key, env);
+      this.ready.push(env);
+    } else {
+      const line = this.behind.get(env.key);
+      if (line) line.push(env);
+      else this.behind.set(env.key, [env]);
+    }
     this.dispatch();
   }
 
@@ -80,26 +118,12 @@ export class InlineGroup {
   }
 
   private dispatch(): void {
-    let i = 0;
-    while (i < this.pending.length && !this.closed) {
+    while (!this.closed && this.retried.length + this.ready.length > 0) {
       const member = this.freeMember();
       if (!member) return;
-      const env = this.pending[i] as Envelope;
-      if (!this.takeKey(env)) {
-        i++;
-        continue;
-      }
-      this.pending.splice(i, 1);
+      const env = (this.retried.shift() ?? this.ready.shift()) as Envelope;
       this.start(member, env);
     }
-  }
-
-  private takeKey(env: Envelope): boolean {
-    if (env.key === undefined) return true;
-    const owner = this.keyOwner.get(env.key);
-    if (owner && owner !== env) return false;
-    this.keyOwner.set(env.key, env);
-    return true;
   }
 
   /** Round-robin over members with spare capacity, so each member of a group gets a share. */
@@ -144,15 +168,24 @@ export class InlineGroup {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       env.attempt++;
-      // Back at the front: it still owns its key, and it is the oldest of the group.
-      this.pending.unshift(env);
+      // Still the owner of its key, and the oldest of the group.
+      this.retried.push(env);
       this.dispatch();
     }, this.settings.retryDelayMs(env.attempt));
     this.timers.add(timer);
   }
 
+  /** Settled for good: the next message of its key (if any) becomes ready. */
   private release(env: Envelope): void {
-    if (env.key !== undefined && this.keyOwner.get(env.key) === env) this.keyOwner.delete(env.key);
+    if (env.key !== undefined && this.keyOwner.get(env.key) === env) {
+      const line = this.behind.get(env.key);
+      const next = line?.shift();
+      if (next) {
+        this.keyOwner.set(env.key, next);
+        this.ready.push(next);
+      } else this.keyOwner.delete(env.key);
+      if (line && line.length === 0) this.behind.delete(env.key);
+    }
     this.held--;
     this.roomWaiters.shift()?.();
   }

@@ -42,7 +42,8 @@ export const inboundEvents = pgTable(
   "inbound_events",
   {
     id: id(),
-    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: "cascade" }),
+    // No foreign keys on the tables every inbound message writes (ADR 0013).
+    workspaceId: workspaceId(),
     channelAccountId: uuid("channel_account_id"),
     network: text("network", { enum: CHANNELS }).notNull(),
     idempotencyKey: text("idempotency_key").notNull(),

@@ -31,7 +31,8 @@ export const contacts = pgTable(
   "contacts",
   {
     id: id(),
-    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: "cascade" }),
+    // No foreign keys on the tables every inbound message writes (ADR 0013).
+    workspaceId: workspaceId(),
     displayName: text("display_name").notNull(),
     /** The handle of the identity seen most recently, shown in lists. */
     handle: text("handle"),
@@ -65,10 +66,9 @@ export const contactIdentities = pgTable(
   "contact_identities",
   {
     id: id(),
-    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: "cascade" }),
-    contactId: uuid("contact_id")
-      .notNull()
-      .references(() => contacts.id, { onDelete: "cascade" }),
+    // No foreign keys on the tables every inbound message writes (ADR 0013).
+    workspaceId: workspaceId(),
+    contactId: uuid("contact_id").notNull(),
     network: text("network", { enum: CHANNELS }).notNull(),
     externalId: text("external_id").notNull(),
     handle: text("handle"),
@@ -90,14 +90,12 @@ export const conversations = pgTable(
   "conversations",
   {
     id: id(),
-    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: "cascade" }),
+    // No foreign keys on the tables every inbound message writes (ADR 0013); assignee and team
+    // keep theirs (set by people, not by the pipeline).
+    workspaceId: workspaceId(),
     channel: text("channel", { enum: CHANNELS }).notNull(),
-    channelAccountId: uuid("channel_account_id").references(() => channelAccounts.id, {
-      onDelete: "set null",
-    }),
-    contactId: uuid("contact_id")
-      .notNull()
-      .references(() => contacts.id),
+    channelAccountId: uuid("channel_account_id"),
+    contactId: uuid("contact_id").notNull(),
     status: text("status", { enum: CONVERSATION_STATUSES }).notNull().default("new"),
     priority: text("priority", { enum: PRIORITIES }).notNull().default("normal"),
     priorityScore: integer("priority_score").notNull().default(50),
@@ -149,14 +147,11 @@ export const messages = pgTable(
   "messages",
   {
     id: id(),
-    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: "cascade" }),
-    conversationId: uuid("conversation_id")
-      .notNull()
-      .references(() => conversations.id, { onDelete: "cascade" }),
+    // No foreign keys on the tables every inbound message writes (ADR 0013).
+    workspaceId: workspaceId(),
+    conversationId: uuid("conversation_id").notNull(),
     channel: text("channel", { enum: CHANNELS }).notNull(),
-    channelAccountId: uuid("channel_account_id").references(() => channelAccounts.id, {
-      onDelete: "set null",
-    }),
+    channelAccountId: uuid("channel_account_id"),
     direction: text("direction", { enum: MESSAGE_DIRECTIONS }).notNull(),
     visibility: text("visibility", { enum: VISIBILITIES }).notNull(),
     kind: text("kind", { enum: MESSAGE_KINDS }).notNull(),
@@ -165,10 +160,8 @@ export const messages = pgTable(
     externalThreadId: text("external_thread_id"),
     replyToExternalId: text("reply_to_external_id"),
     replyToMessageId: uuid("reply_to_message_id"),
-    authorIdentityId: uuid("author_identity_id").references(() => contactIdentities.id, {
-      onDelete: "set null",
-    }),
-    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    authorIdentityId: uuid("author_identity_id"),
+    authorUserId: uuid("author_user_id"),
     text: text("text").notNull(),
     attachments: jsonb("attachments").$type<unknown[]>().notNull().default([]),
     language: text("language"),
@@ -186,7 +179,7 @@ export const messages = pgTable(
     classification: jsonb("classification").$type<Record<string, unknown>>().notNull().default({}),
     deliveryStatus: text("delivery_status", { enum: DELIVERY_STATUSES }).notNull(),
     deliveryError: text("delivery_error"),
-    inboundEventId: uuid("inbound_event_id").references(() => inboundEvents.id, { onDelete: "set null" }),
+    inboundEventId: uuid("inbound_event_id"),
     sentAt: at("sent_at").notNull(),
     receivedAt: at("received_at").notNull().defaultNow(),
     createdAt: createdAt(),
@@ -245,10 +238,9 @@ export const conversationEvents = pgTable(
   "conversation_events",
   {
     seq: bigserial("seq", { mode: "number" }).primaryKey(),
-    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: "cascade" }),
-    conversationId: uuid("conversation_id")
-      .notNull()
-      .references(() => conversations.id, { onDelete: "cascade" }),
+    // No foreign keys on the tables every inbound message writes (ADR 0013).
+    workspaceId: workspaceId(),
+    conversationId: uuid("conversation_id").notNull(),
     type: text("type", { enum: CONVERSATION_EVENT_TYPES }).notNull(),
     actorType: text("actor_type", { enum: ["contact", "user", "api_key", "system", "rule"] }).notNull(),
     actorId: uuid("actor_id"),
