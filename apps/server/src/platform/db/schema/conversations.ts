@@ -121,6 +121,15 @@ export const conversations = pgTable(
     firstResponseDueAt: at("first_response_due_at"),
     nextResponseDueAt: at("next_response_due_at"),
     resolutionDueAt: at("resolution_due_at"),
+    /** The worst state of the conversation's SLA targets (SPEC W3): ok, warning, breached, met. */
+    slaState: text("sla_state", { enum: ["none", "ok", "warning", "breached", "met"] })
+      .notNull()
+      .default("none"),
+    /** When an SLA target next changes state (a warning or a breach): the scheduler wakes then. */
+    slaNextCheckAt: at("sla_next_check_at"),
+    /** Replies wait for an approver (SPEC W5): set by a rule or by crisis mode, with why. */
+    approvalRequired: boolean("approval_required").notNull().default(false),
+    approvalReason: text("approval_reason"),
     resolvedAt: at("resolved_at"),
     closedAt: at("closed_at"),
     createdAt: createdAt(),
@@ -139,6 +148,9 @@ export const conversations = pgTable(
     index("conversations_assignee_idx").on(t.workspaceId, t.assigneeId, t.status),
     index("conversations_team_idx").on(t.workspaceId, t.teamId, t.status),
     index("conversations_contact_idx").on(t.workspaceId, t.contactId),
+    index("conversations_sla_check_idx")
+      .on(t.slaNextCheckAt)
+      .where(sql`${t.slaNextCheckAt} is not null`),
   ],
 );
 
@@ -179,6 +191,11 @@ export const messages = pgTable(
     classification: jsonb("classification").$type<Record<string, unknown>>().notNull().default({}),
     deliveryStatus: text("delivery_status", { enum: DELIVERY_STATUSES }).notNull(),
     deliveryError: text("delivery_error"),
+    /** A reply held for approval (SPEC W5): why, and who decided, when, with what comment. */
+    approvalReason: text("approval_reason"),
+    reviewedBy: uuid("reviewed_by"),
+    reviewedAt: at("reviewed_at"),
+    reviewComment: text("review_comment"),
     inboundEventId: uuid("inbound_event_id"),
     sentAt: at("sent_at").notNull(),
     receivedAt: at("received_at").notNull().defaultNow(),

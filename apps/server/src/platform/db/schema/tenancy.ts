@@ -19,6 +19,8 @@ export const workspaces = pgTable("workspaces", {
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   timezone: text("timezone").notNull().default("UTC"),
+  /** The workspace's opening hours (rules' "business hours" condition, default for SLA policies). */
+  businessHoursId: uuid("business_hours_id"),
   settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -53,6 +55,8 @@ export const memberships = pgTable(
     capacity: integer("capacity").notNull().default(10),
     skills: text("skills").array().notNull().default(sql`'{}'::text[]`),
     languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    /** Share of this agent's replies sampled for approval (SPEC W5), 0–100. */
+    approvalSamplePercent: integer("approval_sample_percent").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index("memberships_user_idx").on(t.userId)],
@@ -121,6 +125,8 @@ export const teamMembers = pgTable(
       .notNull()
       .references(() => teams.id, { onDelete: "cascade" }),
     userId: uuid("user_id").notNull(),
+    /** Round-robin routing hands the next conversation to the member assigned longest ago. */
+    lastAssignedAt: at("last_assigned_at"),
     createdAt: createdAt(),
   },
   (t) => [

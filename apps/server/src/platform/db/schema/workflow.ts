@@ -43,6 +43,8 @@ export const rules = pgTable(
     conditions: jsonb("conditions").$type<Record<string, unknown>>().notNull(),
     actions: jsonb("actions").$type<Record<string, unknown>[]>().notNull(),
     stopProcessing: boolean("stop_processing").notNull().default(false),
+    /** time_elapsed rules: how long after the conversation's waiting started they fire. */
+    afterSeconds: integer("after_seconds"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
