@@ -238,7 +238,7 @@ function withDelta(c: ConversationRow, d: Delta): ConversationRow {
     priorityScore: d.priority_score ?? c.priorityScore,
     priorityReasons: d.priority_reasons ?? c.priorityReasons,
     // `status` was already moved out of spam in memory by conversationDeltas.
-    updatedAt: d.last_at > c.updatedAt ? d.last_at : c.updatedAt,
+    updatedAt: new Date(Math.max(d.last_at.getTime(), c.updatedAt.getTime())),
   };
 }
 

@@ -148,9 +148,7 @@ export const conversations = pgTable(
     index("conversations_assignee_idx").on(t.workspaceId, t.assigneeId, t.status),
     index("conversations_team_idx").on(t.workspaceId, t.teamId, t.status),
     index("conversations_contact_idx").on(t.workspaceId, t.contactId),
-    index("conversations_sla_check_idx")
-      .on(t.slaNextCheckAt)
-      .where(sql`${t.slaNextCheckAt} is not null`),
+    index("conversations_sla_check_idx").on(t.slaNextCheckAt).where(sql`${t.slaNextCheckAt} is not null`),
   ],
 );
 
