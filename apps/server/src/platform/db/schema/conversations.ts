@@ -22,7 +22,6 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { channelAccounts, inboundEvents } from "./channels";
 import { at, createdAt, id, updatedAt, workspaceId } from "./columns";
 import { teams, users, workspaces } from "./tenancy";
 
