@@ -9,6 +9,8 @@ import {
 } from "../connectors/http";
 import { connectorFor } from "../connectors/registry";
 import { type ChannelRow, credentialsOf } from "../modules/channels/channels.repo";
+import { refreshSla } from "../modules/sla/refresh-sla";
+import { sharedSlaCache } from "../modules/sla/sla-cache";
 import { channelAccounts, conversationEvents, conversations, messages } from "../platform/db/schema";
 import type { Deps } from "../platform/deps";
 import type { JobHandler, JobOutcome } from "../platform/jobs/worker";
@@ -139,6 +141,9 @@ async function markSent(
       occurredAt: at,
       createdAt: at,
     });
+    // The reply meets the first or next response target: the clocks stop now, not at the next check.
+    const conversationIds = [message.conversationId];
+    await refreshSla(tx, { workspaceId: message.workspaceId, conversationIds }, at, sharedSlaCache);
   });
   return { status: "done" };
 }

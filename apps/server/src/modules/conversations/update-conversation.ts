@@ -9,6 +9,8 @@ import {
 } from "../../platform/db/schema";
 import { badRequest, forbidden, found } from "../../platform/http/problem";
 import { actorOf, type Principal } from "../auth/principal";
+import { refreshSla } from "../sla/refresh-sla";
+import { type SlaCache, sharedSlaCache } from "../sla/sla-cache";
 import { findMember } from "../users/users.repo";
 import { findConversation } from "./conversations.repo";
 
@@ -49,7 +51,8 @@ async function checkTargets(db: Queryable, p: Principal, changes: ConversationCh
 
 /**
  * Applies an agent's changes to a conversation and appends one event per change to the log, from
- * which the metrics are computed. Run inside a transaction.
+ * which the metrics are computed; a new status or priority recomputes its SLA. Run inside a
+ * transaction.
  */
 export async function updateConversation(
   db: Queryable,
@@ -57,6 +60,7 @@ export async function updateConversation(
   id: string,
   changes: ConversationChanges,
   now: Date,
+  sla: SlaCache = sharedSlaCache,
 ) {
   const current = found(await findConversation(db, p.workspaceId, id), "Conversation").conversation;
   await checkTargets(db, p, changes);
@@ -102,5 +106,7 @@ export async function updateConversation(
       })),
     );
   }
+  if (events.some((e) => e.type === "status_changed" || e.type === "priority_changed"))
+    await refreshSla(db, { workspaceId: p.workspaceId, conversationIds: [current.id] }, now, sla);
   return events.map((e) => e.type);
 }
