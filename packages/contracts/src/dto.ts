@@ -82,6 +82,7 @@ export const Team = z.object({
   description: z.string(),
   skills: z.array(z.string()),
   languages: z.array(z.string()),
+  routing: z.enum(["round_robin", "load_balanced", "manual"]),
   member_ids: z.array(Id),
   created_at: Timestamp,
 });
@@ -149,6 +150,10 @@ export const Conversation = z.object({
   next_response_due_at: NullableTimestamp,
   resolution_due_at: NullableTimestamp,
   resolved_at: NullableTimestamp,
+  approval_required: z
+    .boolean()
+    .describe("Replies wait for an approver (SPEC W5): set by a rule or crisis mode."),
+  approval_reason: z.string().nullable(),
   created_at: Timestamp,
   updated_at: Timestamp,
 });
@@ -180,6 +185,15 @@ export const Message = z.object({
   is_spam: z.boolean(),
   delivery_status: DeliveryStatus,
   delivery_error: z.string().nullable(),
+  approval_reason: z
+    .string()
+    .nullable()
+    .describe("Why this reply waited (or waits) for an approver; null when it never did."),
+  reviewed_by: Id.nullable().describe(
+    "The approver who approved or rejected it (null when an API key decided).",
+  ),
+  reviewed_at: NullableTimestamp,
+  review_comment: z.string().nullable().describe("The approver's comment; always set on a rejection."),
   sent_at: Timestamp,
   received_at: Timestamp,
 });

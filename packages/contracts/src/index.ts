@@ -4,3 +4,4 @@ export * from "./enums";
 export * from "./limits";
 export * from "./requests";
 export * from "./roles";
+export * from "./workflow";

@@ -46,11 +46,15 @@ export const UpdateUserRequest = z.strictObject({
   languages: Tags.optional(),
 });
 
+export const TeamRouting = z.enum(["round_robin", "load_balanced", "manual"]);
+
 export const CreateTeamRequest = z.strictObject({
   name: Name,
   description: z.string().max(2000).optional(),
   skills: Tags.optional(),
   languages: Tags.optional(),
+  /** How the team's queue hands out conversations (SPEC W2); manual: only pulled or assigned by hand. */
+  routing: TeamRouting.optional(),
   member_ids: z.array(Id).max(500).optional(),
 });
 export const UpdateTeamRequest = CreateTeamRequest.partial();
@@ -116,6 +120,10 @@ export const CreateReplyRequest = z.strictObject({
     .describe(
       "A public reply that contains personal data (card, account number, phone, email, ...) is refused unless this is true.",
     ),
+  request_approval: z
+    .boolean()
+    .optional()
+    .describe("true: the reply waits for an approver even when no rule or sampling asks for it."),
 });
 
 export const ClassifySpamRequest = z.strictObject({

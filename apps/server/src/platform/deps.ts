@@ -14,4 +14,6 @@ export interface Deps {
   bus: Bus;
   /** Where deliveries enter: stored, then handed to the pipeline. */
   inbound: Inbound;
+  /** A number in [0, 1) (approval sampling); tests pin it. Math.random when absent. */
+  random?: () => number;
 }

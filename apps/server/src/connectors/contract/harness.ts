@@ -24,6 +24,8 @@ const log = { error: () => {}, warn: () => {} };
  */
 export interface ContractEnv {
   t: TestApp;
+  /** The workspace the channel belongs to, with a session and API key per role. */
+  w: WorkspaceFixture;
   drain(): Promise<void>;
   /** How many stored deliveries of this channel are in each state. */
   deliveries(): Promise<Record<string, number>>;
@@ -80,6 +82,7 @@ export async function startContract(pair: Pair, clock: Clock): Promise<ContractE
 
   return {
     t,
+    w,
     async drain() {
       await pair.idle();
       while ((await worker.tick()) > 0) {}

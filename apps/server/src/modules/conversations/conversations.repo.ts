@@ -128,6 +128,8 @@ export function toConversationDto({ conversation: c, contact }: Row): Conversati
     next_response_due_at: iso(c.nextResponseDueAt),
     resolution_due_at: iso(c.resolutionDueAt),
     resolved_at: iso(c.resolvedAt),
+    approval_required: c.approvalRequired,
+    approval_reason: c.approvalReason,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
   };

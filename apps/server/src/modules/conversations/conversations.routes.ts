@@ -15,6 +15,7 @@ import type { Deps } from "../../platform/deps";
 import { found } from "../../platform/http/problem";
 import { recordAudit } from "../audit/audit.repo";
 import { principalOf } from "../auth/principal";
+import { remindToCloseLoop } from "../escalations/close-loop";
 import { findConversation, listConversations, toConversationDto } from "./conversations.repo";
 import { findMessage, listMessages } from "./messages.repo";
 import { updateConversation } from "./update-conversation";
@@ -79,6 +80,9 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       const now = clock.now();
       await db.transaction(async (tx) => {
         const changed = await updateConversation(tx, p, request.params.id, request.body, now);
+        // SPEC W4: resolved in private after a public start → a close-the-loop reminder event.
+        if (request.body.status === "resolved" && changed.includes("status_changed"))
+          await remindToCloseLoop(tx, p, request.params.id, now);
         if (changed.length > 0) {
           await recordAudit(
             tx,
@@ -135,7 +139,9 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         description:
           "Checks the network's rules first (length, messaging windows) and answers 422 naming the rule. " +
           "The reply is queued (202) and posted by the outbox; follow `delivery_status` (queued → sending → sent | failed) " +
-          "on the conversation's messages. Once sent, `external_id` is the network's id.",
+          "on the conversation's messages. Once sent, `external_id` is the network's id. A reply that needs an approver " +
+          "(the conversation requires it, the member's spot-check sample, or `request_approval`) is `awaiting_approval` " +
+          "with `approval_reason` and is posted only once approved (see /approvals).",
         params: Params,
         body: CreateReplyRequest,
         response: { 202: Message },
@@ -145,16 +151,20 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       const p = principalOf(request);
       const now = clock.now();
       const message = await db.transaction(async (tx) => {
-        const created = await createReply(tx, p, request.params.id, request.body, now);
+        const created = await createReply(tx, p, request.params.id, request.body, now, deps.random);
         await recordAudit(
           tx,
           p,
           request.ip,
           {
-            action: "conversation.replied",
+            action: created.approvalReason ? "conversation.reply_awaiting_approval" : "conversation.replied",
             targetType: "conversation",
             targetId: request.params.id,
-            data: { message_id: created.id, visibility: created.visibility },
+            data: {
+              message_id: created.id,
+              visibility: created.visibility,
+              ...(created.approvalReason ? { approval_reason: created.approvalReason } : {}),
+            },
           },
           now,
         );

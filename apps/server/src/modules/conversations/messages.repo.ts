@@ -86,6 +86,10 @@ export function toMessageDto(row: Row): Message {
     is_spam: m.isSpam,
     delivery_status: m.deliveryStatus,
     delivery_error: m.deliveryError,
+    approval_reason: m.approvalReason,
+    reviewed_by: m.reviewedBy,
+    reviewed_at: m.reviewedAt?.toISOString() ?? null,
+    review_comment: m.reviewComment,
     sent_at: m.sentAt.toISOString(),
     received_at: m.receivedAt.toISOString(),
   };
