@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { webhookRoutes } from "./ingest/webhook.routes";
 import { apiKeyRoutes } from "./modules/api-keys/api-keys.routes";
+import { approvalRoutes } from "./modules/approvals/approvals.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { registerAuthentication } from "./modules/auth/auth.hook";
 import { authRoutes } from "./modules/auth/auth.routes";
@@ -11,9 +12,14 @@ import { channelRoutes } from "./modules/channels/channels.routes";
 import { contactRoutes } from "./modules/contacts/contacts.routes";
 import { conversationRoutes } from "./modules/conversations/conversations.routes";
 import { spamRoutes } from "./modules/conversations/spam.routes";
+import { crisisRoutes } from "./modules/crisis/crisis.routes";
 import { deadLetterRoutes } from "./modules/dead-letters/dead-letters.routes";
+import { escalationRoutes } from "./modules/escalations/escalations.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { listeningRoutes } from "./modules/listening/listening.routes";
+import { routingRoutes } from "./modules/routing/routing.routes";
+import { ruleRoutes } from "./modules/rules/rules.routes";
+import { slaRoutes } from "./modules/sla/sla.routes";
 import { teamRoutes } from "./modules/teams/teams.routes";
 import { userRoutes } from "./modules/users/users.routes";
 import { workspaceRoutes } from "./modules/workspaces/workspaces.routes";
@@ -32,9 +38,15 @@ const API_MODULES = [
   teamRoutes,
   conversationRoutes,
   spamRoutes,
+  approvalRoutes,
+  escalationRoutes,
   contactRoutes,
   channelRoutes,
   listeningRoutes,
+  ruleRoutes,
+  routingRoutes,
+  slaRoutes,
+  crisisRoutes,
   deadLetterRoutes,
   apiKeyRoutes,
   auditRoutes,

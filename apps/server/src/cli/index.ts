@@ -217,9 +217,26 @@ program
     await runWorker(loadConfig());
   });
 
-program
-  .command("bench")
-  .description("benchmarks")
+const bench = program.command("bench").description("benchmarks");
+
+bench
+  .command("rules")
+  .description("the rules evaluator on one core: generated triaged messages through a set of realistic rules")
+  .option("--rules <n>", "rules in the set", (v) => Number.parseInt(v, 10), 200)
+  .option("--messages <n>", "messages evaluated", (v) => Number.parseInt(v, 10), 200_000)
+  .option("--json", "print JSON")
+  .action(async (opts: { rules: number; messages: number; json?: boolean }) => {
+    if (!Number.isInteger(opts.rules) || opts.rules < 1)
+      throw new UsageError("--rules must be a positive integer");
+    if (!Number.isInteger(opts.messages) || opts.messages < 1)
+      throw new UsageError("--messages must be a positive integer");
+    const { benchRules } = await import("@parley/rules");
+    const result = benchRules({ rules: opts.rules, messages: opts.messages });
+    if (opts.json) console.log(JSON.stringify(result, null, 2));
+    else console.table([result]);
+  });
+
+bench
   .command("ingest")
   .description(
     "generated posts through the whole pipeline into scratch databases (PGlite, and PostgreSQL with DATABASE_URL)",

@@ -1,5 +1,11 @@
 import type { Logger } from "pino";
 import { createNetworkClient, type NetworkClient } from "../connectors/http";
+import { startCrisisScanner } from "../modules/crisis/crisis-scanner";
+import { startRuleTimers } from "../modules/rules/rule-timers";
+import { createRuleCache, type RuleCache } from "../modules/rules/rules.repo";
+import type { SlaTransition } from "../modules/sla/evaluate-sla";
+import { sharedSlaCache } from "../modules/sla/sla-cache";
+import { startSlaScheduler } from "../modules/sla/sla-scheduler";
 import type { Classifiers } from "../nlp/classifier";
 import { startPipelineConsumer } from "../pipeline/consumer";
 import type { Deps } from "../platform/deps";
@@ -7,15 +13,28 @@ import { startJobWorker } from "../platform/jobs/worker";
 import { SEND_QUEUE } from "./create-reply";
 import { sendMessageJob } from "./send-message";
 
-/** The background work of a Parley process: the ingestion pipeline and the outbox. */
+/**
+ * The background work of a Parley process: the ingestion pipeline, the outbox, SLA checks,
+ * time-based rules and the crisis scanner.
+ */
 export async function startBackgroundWork(
   deps: Deps,
   log: Pick<Logger, "error" | "warn">,
-  opts: { http?: NetworkClient; autostart?: boolean; pollMs?: number; models?: Classifiers } = {},
+  opts: {
+    http?: NetworkClient;
+    autostart?: boolean;
+    pollMs?: number;
+    models?: Classifiers;
+    rules?: RuleCache;
+    /** After the SLA scheduler logs warnings and breaches (rules act on them). */
+    onSlaTransition?: (transitions: SlaTransition[]) => void | Promise<void>;
+  } = {},
 ) {
   const http = opts.http ?? createNetworkClient();
+  const rules = opts.rules ?? createRuleCache(deps.db);
   const pipeline = await startPipelineConsumer(deps, log, {
     models: opts.models,
+    rules,
     // PGlite is one connection in this process; PostgreSQL takes batches side by side.
     parallelBatches: deps.config.database.driver === "postgres" ? 3 : 1,
   });
@@ -27,9 +46,24 @@ export async function startBackgroundWork(
     pollMs: opts.pollMs,
     handlers: { [SEND_QUEUE]: sendMessageJob(deps, http) },
   });
+  // Every process runs one: they share the due conversations (FOR UPDATE SKIP LOCKED).
+  const sla = startSlaScheduler({
+    db: deps.db,
+    clock: deps.clock,
+    log,
+    cache: sharedSlaCache,
+    autostart: opts.autostart,
+    onTransition: opts.onSlaTransition,
+  });
+  const timers = startRuleTimers({ db: deps.db, clock: deps.clock, log, rules, autostart: opts.autostart });
+  // Every process may run one; a transaction lock lets one scan at a time (SPEC W6).
+  const crisis = startCrisisScanner({ db: deps.db, clock: deps.clock, log, autostart: opts.autostart });
   let seen = 0;
   return {
     pipeline,
+    sla,
+    timers,
+    crisis,
     wake: jobs.wake,
     /**
      * In-process bus: waits for the pipeline to finish what it holds, then runs due jobs once.
@@ -44,6 +78,9 @@ export async function startBackgroundWork(
     async stop() {
       await pipeline.stop();
       await jobs.stop();
+      await sla.stop();
+      await timers.stop();
+      await crisis.stop();
     },
   };
 }

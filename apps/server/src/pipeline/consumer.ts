@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { INBOUND_SUBJECT, type Inbound, pendingEvents } from "../ingest/inbound";
+import type { RuleCache } from "../modules/rules/rules.repo";
 import type { Classifiers } from "../nlp/classifier";
 import { createBatcher } from "../platform/batcher";
 import { type Bus, type DeadLetter, InlineBus } from "../platform/bus";
@@ -37,12 +38,19 @@ export async function startPipelineConsumer(
     /** Batches committed at once: more than one only pays on a database server (PostgreSQL). */
     parallelBatches?: number;
     models?: Classifiers;
+    /** The workspaces' compiled rules (tests pass one that rereads at once). */
+    rules?: RuleCache;
     sweepEveryMs?: number;
     /** Told once an event's outcome is committed (benchmarks measure receipt → inbox with it). */
     onOutcome?: (eventId: string, outcome: EventOutcome) => void;
   } = {},
 ): Promise<PipelineConsumer> {
-  const run = createIngestPipeline({ db: deps.db, clock: deps.clock, models: opts.models });
+  const run = createIngestPipeline({
+    db: deps.db,
+    clock: deps.clock,
+    models: opts.models,
+    rules: opts.rules,
+  });
   const batcher = createBatcher(run, {
     maxBatch: opts.maxBatch ?? 500,
     maxConcurrent: opts.parallelBatches ?? 1,

@@ -1,12 +1,14 @@
 import { eq, inArray } from "drizzle-orm";
 import type { ChannelRow } from "../modules/channels/channels.repo";
 import { createProfileCache } from "../modules/listening/profile-cache";
+import { createRuleCache, type RuleCache } from "../modules/rules/rules.repo";
 import type { Classifiers } from "../nlp/classifier";
 import type { Db } from "../platform/db";
 import { channelAccounts, inboundEvents } from "../platform/db/schema";
 import { type EventOutcome, ok } from "./result";
 import { eachEvent, eachItem, eventsTotal, inTransaction, receiptToInbox } from "./run-pipeline";
 import { createSpamLearning } from "./spam-learning";
+import { automate } from "./steps/automate";
 import { dedupe } from "./steps/dedupe";
 import { identify } from "./steps/identify";
 import { normalize } from "./steps/normalize";
@@ -25,13 +27,19 @@ export interface PipelineInput {
 /**
  * The ingestion pipeline, the one place its step order is written: raw event → normalize → classify
  * (language, spam, sentiment, intent and tier, complaint, abuse, category, sensitive data, listening
- * profiles) → dedupe → contact and identity → threading → priority → store. Takes a batch of stored
- * events and returns each one's outcome.
+ * profiles) → dedupe → contact and identity → threading → priority → store → rules, routing and
+ * assignment. Takes a batch of stored events and returns each one's outcome.
  */
-export function createIngestPipeline(deps: { db: Db; clock: { now(): Date }; models?: Classifiers }) {
+export function createIngestPipeline(deps: {
+  db: Db;
+  clock: { now(): Date };
+  models?: Classifiers;
+  rules?: RuleCache;
+}) {
   const models = deps.models ?? classifiers();
   const learning = createSpamLearning(deps.db, models);
   const profiles = createProfileCache(deps.db);
+  const rules = deps.rules ?? createRuleCache(deps.db);
   return async function runPipeline(batch: PipelineInput[]): Promise<EventOutcome[]> {
     const works = await loadWork(
       deps.db,
@@ -41,6 +49,7 @@ export function createIngestPipeline(deps: { db: Db; clock: { now(): Date }; mod
     const workspaces = [...new Set(works.map((w) => w.channel.workspaceId))];
     await learning.sync(workspaces);
     const compiled = await profiles.get(workspaces);
+    const workspaceRules = await rules.get(workspaces);
 
     eachEvent(works, "normalize", normalize);
     eachItem(works, "classify", (w, it) => {
@@ -57,6 +66,7 @@ export function createIngestPipeline(deps: { db: Db; clock: { now(): Date }; mod
       const threads = await stage("thread", () => thread(tx, live, attempts));
       eachItem(live, "prioritize", (_w, it) => prioritize(it, threads));
       await stage("store", () => store(tx, live, threads));
+      await stage("automate", () => automate(tx, live, workspaceRules, now));
       await markEvents(tx, live, now);
     });
     // Events that ended before the transaction (dead-lettered) or were sent back for a retry.

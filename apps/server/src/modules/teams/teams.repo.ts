@@ -72,6 +72,7 @@ export function toTeamDto(t: TeamRow & { memberIds: string[] }): Team {
     description: t.description,
     skills: t.skills,
     languages: t.languages,
+    routing: t.routing,
     member_ids: t.memberIds,
     created_at: t.createdAt.toISOString(),
   };

@@ -235,12 +235,16 @@ export const CONVERSATION_EVENT_TYPES = [
   "tags_changed",
   "note_added",
   "escalated",
+  "close_loop_reminder",
   "approval_requested",
   "approval_decided",
   "sla_warning",
   "sla_breached",
   "agent_activity",
   "survey_answered",
+  "rule_matched",
+  "suggestion",
+  "notification",
 ] as const;
 export type ConversationEventType = (typeof CONVERSATION_EVENT_TYPES)[number];
 

@@ -1,6 +1,6 @@
 import { CHANNELS, PRIORITIES } from "@parley/contracts";
-import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt, workspaceId } from "./columns";
+import { boolean, index, integer, jsonb, pgTable, real, text, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id, updatedAt, workspaceId } from "./columns";
 import { users, workspaces } from "./tenancy";
 
 /** Saved replies and playbook snippets with {{variables}} (SPEC A3, A4). */
@@ -45,6 +45,8 @@ export const rules = pgTable(
     stopProcessing: boolean("stop_processing").notNull().default(false),
     /** time_elapsed rules: how long after the conversation's waiting started they fire. */
     afterSeconds: integer("after_seconds"),
+    /** time_elapsed rules: which duration `after_seconds` counts (default: waiting for a reply). */
+    clock: text("clock"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -85,4 +87,60 @@ export const slaPolicies = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index("sla_policies_workspace_idx").on(t.workspaceId, t.position)],
+);
+
+/**
+ * A spike against the rolling baseline (SPEC W6): more messages on a topic than usual, or a
+ * larger share of them negative. Open until someone acknowledges or dismisses it, or crisis mode
+ * starts on its topic.
+ */
+export const crisisAlerts = pgTable(
+  "crisis_alerts",
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: "cascade" }),
+    /** What the topic is: a triage category, a listening profile (id), or a keyword. */
+    topicKind: text("topic_kind", { enum: ["category", "listening", "keyword"] }).notNull(),
+    topic: text("topic").notNull(),
+    kind: text("kind", { enum: ["volume", "negative_share"] }).notNull(),
+    windowStart: at("window_start").notNull(),
+    windowEnd: at("window_end").notNull(),
+    volume: integer("volume").notNull(),
+    negative: integer("negative").notNull(),
+    baselineVolume: real("baseline_volume").notNull(),
+    baselineNegativeShare: real("baseline_negative_share").notNull(),
+    status: text("status", { enum: ["open", "acknowledged", "dismissed", "crisis"] })
+      .notNull()
+      .default("open"),
+    decidedBy: uuid("decided_by"),
+    decidedAt: at("decided_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("crisis_alerts_workspace_idx").on(t.workspaceId, t.status, t.createdAt.desc())],
+);
+
+/**
+ * Crisis mode on one topic (SPEC W6): while active, matching messages go to the crisis team,
+ * agents are offered the holding message and every reply needs approval. It works through a rule
+ * it owns (`rule_id`), so it runs where every rule runs and shows in the history as a rule.
+ */
+export const crisisModes = pgTable(
+  "crisis_modes",
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: "cascade" }),
+    topicKind: text("topic_kind", { enum: ["category", "listening", "keyword"] }).notNull(),
+    topic: text("topic").notNull(),
+    teamId: uuid("team_id"),
+    holdingTemplateId: uuid("holding_template_id"),
+    ruleId: uuid("rule_id"),
+    alertId: uuid("alert_id"),
+    startedBy: uuid("started_by"),
+    /** Manual (a person) or automatic (the detector, when the workspace allows it). */
+    startedVia: text("started_via", { enum: ["manual", "automatic"] }).notNull(),
+    startedAt: at("started_at").notNull(),
+    endedAt: at("ended_at"),
+    endedBy: uuid("ended_by"),
+  },
+  (t) => [index("crisis_modes_workspace_idx").on(t.workspaceId, t.endedAt)],
 );
