@@ -8,6 +8,7 @@ import { findWorkspaceBySlug } from "../modules/workspaces/workspaces.repo";
 import type { Queryable } from "../platform/db";
 import { memberships, teams } from "../platform/db/schema";
 import { newId } from "../platform/ids";
+import { seedDemoWorkflow } from "./seed-workflow";
 
 export const DEMO_WORKSPACE = { slug: "acme", name: "Acme Telecom", timezone: "America/New_York" };
 /** Demo only: printed at start and listed in the README. */
@@ -43,8 +44,9 @@ const DEMO_TEAMS = [
 ];
 
 /**
- * Creates the demo workspace, one user per role and three teams. Idempotent: whatever already
- * exists is left alone, so starting twice duplicates nothing.
+ * Creates the demo workspace, one user per role, three teams and their workflow (business hours,
+ * SLA policies, rules). Idempotent: whatever already exists is left alone, so starting twice
+ * duplicates nothing.
  */
 export async function seedDemo(db: Queryable, now: Date): Promise<{ created: boolean }> {
   let workspace = await findWorkspaceBySlug(db, DEMO_WORKSPACE.slug);
@@ -86,5 +88,6 @@ export async function seedDemo(db: Queryable, now: Date): Promise<{ created: boo
       );
     }
   }
+  await seedDemoWorkflow(db, workspaceId, now);
   return { created };
 }
