@@ -59,6 +59,10 @@ export const User = z.object({
   capacity: z.number().int().describe("How many open conversations may be pushed to this agent at once."),
   skills: z.array(z.string()),
   languages: z.array(z.string()),
+  approval_sample_percent: z
+    .number()
+    .int()
+    .describe("Share of this member's replies held for approval (0–100)."),
   team_ids: z.array(Id),
   last_login_at: NullableTimestamp,
   created_at: Timestamp,

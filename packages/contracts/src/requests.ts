@@ -44,6 +44,8 @@ export const UpdateUserRequest = z.strictObject({
   capacity: z.number().int().min(0).max(100).optional(),
   skills: Tags.optional(),
   languages: Tags.optional(),
+  /** Share of this member's replies held for approval as a spot check (SPEC W5), 0–100. */
+  approval_sample_percent: z.number().int().min(0).max(100).optional(),
 });
 
 export const TeamRouting = z.enum(["round_robin", "load_balanced", "manual"]);

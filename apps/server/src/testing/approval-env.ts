@@ -4,7 +4,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { type ContractEnv, startContract } from "../connectors/contract/harness";
 import { xPair } from "../connectors/contract/x.pair";
 import { fixedClock } from "../platform/clock";
-import { auditLog, conversationEvents, jobs, memberships } from "../platform/db/schema";
+import { auditLog, conversationEvents, jobs } from "../platform/db/schema";
 import { authHeaders } from "./harness";
 
 /**
@@ -22,7 +22,7 @@ export async function startApprovalEnv() {
   if (!conversationId) throw new Error("the mention did not become a conversation");
   const { t, w } = env;
   const db = t.database.db;
-  const inject = (role: Role, method: "GET" | "POST", url: string, payload?: object) =>
+  const inject = (role: Role, method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
     t.app.inject({ method, url: `/api/v1${url}`, payload, headers: authHeaders(w.sessions[role]) });
 
   return {
@@ -47,11 +47,14 @@ export async function startApprovalEnv() {
     setRandom: (value: number) => {
       t.deps.random = () => value;
     },
-    setSamplePercent: (role: Role, percent: number) =>
-      db
-        .update(memberships)
-        .set({ approvalSamplePercent: percent })
-        .where(and(eq(memberships.workspaceId, w.workspaceId), eq(memberships.userId, w.userIds[role]))),
+    /** An admin sets a member's spot-check share through the users API. */
+    setSamplePercent: async (role: Role, percent: number) => {
+      const res = await inject("admin", "PATCH", `/users/${w.userIds[role]}`, {
+        approval_sample_percent: percent,
+      });
+      if (res.statusCode !== 200 || res.json().approval_sample_percent !== percent)
+        throw new Error(`setting the sample share failed: ${res.statusCode} ${res.body}`);
+    },
     sendJobs: (messageId: string) => db.select().from(jobs).where(eq(jobs.key, messageId)),
     events: (messageId: string) =>
       db

@@ -10,6 +10,7 @@ const memberColumns = {
   capacity: memberships.capacity,
   skills: memberships.skills,
   languages: memberships.languages,
+  approvalSamplePercent: memberships.approvalSamplePercent,
 };
 
 type MemberRow = {
@@ -19,6 +20,7 @@ type MemberRow = {
   capacity: number;
   skills: string[];
   languages: string[];
+  approvalSamplePercent: number;
 };
 
 /** Members of a workspace by id order (UUIDv7, so creation order); `after` is the last id seen. */
@@ -84,6 +86,7 @@ export function toUserDto(m: Member): User {
     capacity: m.capacity,
     skills: m.skills,
     languages: m.languages,
+    approval_sample_percent: m.approvalSamplePercent,
     team_ids: m.teamIds,
     last_login_at: m.user.lastLoginAt?.toISOString() ?? null,
     created_at: m.user.createdAt.toISOString(),

@@ -104,7 +104,11 @@ export const userRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     },
     async (request) => {
       const p = principalOf(request);
-      const { name, ...membership } = request.body;
+      const { name, approval_sample_percent, ...rest } = request.body;
+      const membership = {
+        ...rest,
+        ...(approval_sample_percent !== undefined ? { approvalSamplePercent: approval_sample_percent } : {}),
+      };
       const now = clock.now();
       await db.transaction(async (tx) => {
         const member = found(await findMember(tx, p.workspaceId, request.params.id), "User");
