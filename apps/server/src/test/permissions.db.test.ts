@@ -110,6 +110,54 @@ const ACTIONS: Action[] = [
     url: () => `/api/v1/contacts/${w.contactId}`,
     payload: () => ({ vip_tier: "gold" }),
   },
+  {
+    name: "create a rule",
+    permission: "rules:manage",
+    method: "POST",
+    url: () => "/api/v1/rules",
+    payload: () => ({ name: "r", conditions: { all: [] }, actions: [{ type: "add_tag", tag: "x" }] }),
+  },
+  {
+    name: "dry-run a rule",
+    permission: "rules:manage",
+    method: "POST",
+    url: () => "/api/v1/rules/dry-run",
+    payload: () => ({ rule: { name: "r", conditions: { all: [] }, actions: [] } }),
+  },
+  {
+    name: "create an SLA policy",
+    permission: "rules:manage",
+    method: "POST",
+    url: () => "/api/v1/sla-policies",
+    payload: () => ({ name: "p", first_response_seconds: 3600 }),
+  },
+  {
+    name: "create business hours",
+    permission: "rules:manage",
+    method: "POST",
+    url: () => "/api/v1/business-hours",
+    payload: () => ({ name: "h", timezone: "UTC", weekly: { mon: [["09:00", "17:00"]] }, holidays: [] }),
+  },
+  {
+    name: "start crisis mode",
+    permission: "rules:manage",
+    method: "POST",
+    url: () => "/api/v1/crisis/modes",
+    payload: () => ({ topic_kind: "keyword", topic: "blackout" }),
+  },
+  {
+    name: "list replies waiting for approval",
+    permission: "approvals:decide",
+    method: "GET",
+    url: () => "/api/v1/approvals",
+  },
+  {
+    name: "approve a reply",
+    permission: "approvals:decide",
+    method: "POST",
+    url: () => `/api/v1/messages/${w.messageId}/approve`,
+    payload: () => ({}),
+  },
 ];
 
 const lacking = (p: Permission) => ALL_ROLES.filter((r) => !ROLE_PERMISSIONS[r].includes(p));
