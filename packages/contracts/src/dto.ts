@@ -153,6 +153,9 @@ export const Conversation = z.object({
   first_response_due_at: NullableTimestamp,
   next_response_due_at: NullableTimestamp,
   resolution_due_at: NullableTimestamp,
+  sla_state: z
+    .enum(["none", "ok", "warning", "breached", "met"])
+    .describe("The worst state of the conversation's SLA targets now (SPEC W3)."),
   resolved_at: NullableTimestamp,
   approval_required: z
     .boolean()

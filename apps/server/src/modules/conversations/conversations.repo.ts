@@ -127,6 +127,7 @@ export function toConversationDto({ conversation: c, contact }: Row): Conversati
     first_response_due_at: iso(c.firstResponseDueAt),
     next_response_due_at: iso(c.nextResponseDueAt),
     resolution_due_at: iso(c.resolutionDueAt),
+    sla_state: c.slaState,
     resolved_at: iso(c.resolvedAt),
     approval_required: c.approvalRequired,
     approval_reason: c.approvalReason,
