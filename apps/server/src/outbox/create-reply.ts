@@ -70,7 +70,7 @@ export async function sendingChannel(
 }
 
 /** Checks the reply against the network's rules now, so the agent hears "too long" at once. */
-async function checkReply(db: Queryable, conversation: ConversationRow, input: ReplyInput, now: Date) {
+export async function checkReply(db: Queryable, conversation: ConversationRow, input: ReplyInput, now: Date) {
   const { channel, connector } = await sendingChannel(
     db,
     conversation.workspaceId,
@@ -135,16 +135,22 @@ export async function createReply(
   const { conversation } = found(await findConversation(db, p.workspaceId, conversationId), "Conversation");
   const { channel, target } = await checkReply(db, conversation, input, now);
   const approval = await approvalNeedFor(db, p, conversation, input.request_approval === true, random);
-  const message = await insertReply(db, p, { conversation, channel, target, input, approval }, now);
+  const message = await insertReply(
+    db,
+    { workspaceId: p.workspaceId, authorUserId: p.userId },
+    { conversation, channel, target, input, approval },
+    now,
+  );
   await takeConversation(db, p, conversation, now);
   if (approval) await recordApprovalRequest(db, p, message, approval, now);
   else await enqueueSend(db, p.workspaceId, message.id, now);
   return message;
 }
 
-async function insertReply(
+/** Stores an outbound reply, `queued` or waiting for approval; the author is null for automatic ones. */
+export async function insertReply(
   db: Queryable,
-  p: Principal,
+  author: { workspaceId: string; authorUserId: string | null },
   r: {
     conversation: ConversationRow;
     channel: ChannelRow;
@@ -160,7 +166,7 @@ async function insertReply(
     .insert(messages)
     .values({
       id: newId(),
-      workspaceId: p.workspaceId,
+      workspaceId: author.workspaceId,
       conversationId: r.conversation.id,
       channel: channel.network,
       channelAccountId: channel.id,
@@ -175,7 +181,7 @@ async function insertReply(
       replyToMessageId: target.message.id,
       replyToExternalId: target.message.externalId,
       externalThreadId: input.visibility === "public" ? target.message.externalThreadId : null,
-      authorUserId: p.userId,
+      authorUserId: author.authorUserId,
       text: input.text,
       deliveryStatus: r.approval ? "awaiting_approval" : "queued",
       approvalReason: r.approval?.reason ?? null,

@@ -1,5 +1,6 @@
 import { ACTIVE_STATUSES, type ConversationStatus } from "@parley/contracts";
 import { sql } from "drizzle-orm";
+import { sendAcknowledgement } from "../../outbox/acknowledge";
 import { recordset } from "../../pipeline/steps/batch";
 import type { Queryable } from "../../platform/db";
 import { bulkInsert } from "../../platform/db/bulk";
@@ -55,6 +56,7 @@ export async function applyPlans(db: Queryable, plans: ConversationPlan[], now: 
         spam.map((id) => ({ id })),
         "id uuid",
       )} where m.id = v.id`);
+  await acknowledge(db, plans, now);
   await bulkInsert(
     db,
     conversationEvents,
@@ -81,6 +83,25 @@ export async function applyPlans(db: Queryable, plans: ConversationPlan[], now: 
     }),
     now,
   );
+}
+
+/** The first acknowledgement a conversation's rules ask for is sent (at most one per batch). */
+async function acknowledge(db: Queryable, plans: ConversationPlan[], now: Date) {
+  for (const p of plans) {
+    const ack = p.suggestions.find((s) => s.action.type === "send_acknowledgement");
+    if (!ack || ack.action.type !== "send_acknowledgement") continue;
+    ack.result = await sendAcknowledgement(
+      db,
+      {
+        workspaceId: p.workspaceId,
+        conversationId: p.conversationId,
+        templateId: ack.action.template_id,
+        visibility: ack.action.visibility,
+        ruleId: ack.ruleId,
+      },
+      now,
+    );
+  }
 }
 
 function eventsOf(p: ConversationPlan, now: Date): EventRow[] {
@@ -121,7 +142,7 @@ function eventsOf(p: ConversationPlan, now: Date): EventRow[] {
     events.push({
       ...event(
         s.action.type === "notify" ? "notification" : "suggestion",
-        { action: s.action },
+        { action: s.action, ...(s.result ? { result: s.result } : {}) },
         s.ruleId || null,
       ),
       messageId: s.messageId,

@@ -24,7 +24,13 @@ export interface ConversationPlan {
   spamMessageIds: string[];
   /** Rule ids, in order, with the message that matched them and the actions each asked for. */
   matched: { ruleId: string; messageId: string; at: Date; actions: readonly Action[] }[];
-  suggestions: { ruleId: string; messageId: string; at: Date; action: Action }[];
+  suggestions: {
+    ruleId: string;
+    messageId: string;
+    at: Date;
+    action: Action;
+    result?: Record<string, unknown>;
+  }[];
 }
 
 /**
@@ -49,7 +55,12 @@ export function planActions(
       evaluation.matched.flatMap((m) => m.actions.map((a) => [a, m.rule_id] as [Action, string])),
     );
     for (const action of evaluation.actions)
-      apply(plan, action, known, { ruleId: ruleOf.get(action) ?? "", messageId: row.message_id, at, row });
+      apply(plan, action, known, {
+        ruleId: ruleOf.get(action) ?? (evaluation.matched[0]?.rule_id as string),
+        messageId: row.message_id,
+        at,
+        row,
+      });
   }
   return [...plans.values()];
 }

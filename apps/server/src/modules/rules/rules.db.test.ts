@@ -8,6 +8,7 @@ import {
   messages,
   teamMembers,
   teams,
+  templates,
 } from "../../platform/db/schema";
 import { newId } from "../../platform/ids";
 import { createWorkspaceFixture, type WorkspaceFixture } from "../../testing/fixtures";
@@ -188,6 +189,47 @@ describe("rules in the pipeline", () => {
     });
     expect(draft.json().conversations_matched).toBe(3);
     expect(draft.json().messages_scanned).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("acknowledgements", () => {
+  it("answers in the channel with the template filled in, through the outbox", async () => {
+    const template = newId();
+    await t.database.db.insert(templates).values({
+      id: template,
+      workspaceId: w.workspaceId,
+      name: "Ack",
+      kind: "acknowledgement",
+      body: "Hi {{first_name}}, thanks for reaching out {{unknown}}! We are on it.",
+    });
+    const created = await call("POST", "/rules", w.sessions.admin, {
+      name: "Acknowledge refunds",
+      conditions: { field: "message.text", op: "contains", value: "refund" },
+      actions: [{ type: "send_acknowledgement", template_id: template, visibility: "public" }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const asked = await mention("@acme_help where is my refund?", 15, "Robin Banks");
+    const [ack] = await t.database.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.conversationId, asked.conversationId), eq(messages.direction, "outbound")));
+    expect(ack).toMatchObject({
+      text: "Hi Robin, thanks for reaching out! We are on it.",
+      visibility: "public",
+      replyToMessageId: asked.id,
+      authorUserId: null,
+    });
+    expect(["queued", "sending", "sent", "failed"]).toContain(ack?.deliveryStatus);
+    const [suggestion] = await t.database.db
+      .select()
+      .from(conversationEvents)
+      .where(
+        and(
+          eq(conversationEvents.conversationId, asked.conversationId),
+          eq(conversationEvents.type, "suggestion"),
+        ),
+      );
+    expect(suggestion?.data).toMatchObject({ result: { status: "queued", messageId: ack?.id } });
   });
 });
 
