@@ -89,7 +89,7 @@ export async function applyPlans(db: Queryable, plans: ConversationPlan[], now: 
 async function acknowledge(db: Queryable, plans: ConversationPlan[], now: Date) {
   for (const p of plans) {
     const ack = p.suggestions.find((s) => s.action.type === "send_acknowledgement");
-    if (!ack || ack.action.type !== "send_acknowledgement") continue;
+    if (ack?.action.type !== "send_acknowledgement") continue;
     ack.result = await sendAcknowledgement(
       db,
       {
