@@ -17,6 +17,7 @@ import { deadLetterRoutes } from "./modules/dead-letters/dead-letters.routes";
 import { escalationRoutes } from "./modules/escalations/escalations.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { listeningRoutes } from "./modules/listening/listening.routes";
+import { postRoutes } from "./modules/posts/posts.routes";
 import { routingRoutes } from "./modules/routing/routing.routes";
 import { ruleRoutes } from "./modules/rules/rules.routes";
 import { slaRoutes } from "./modules/sla/sla.routes";
@@ -45,6 +46,7 @@ const API_MODULES = [
   listeningRoutes,
   ruleRoutes,
   routingRoutes,
+  postRoutes,
   slaRoutes,
   crisisRoutes,
   deadLetterRoutes,

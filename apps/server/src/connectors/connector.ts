@@ -100,6 +100,11 @@ export interface Connector {
   /** The network rule that forbids this send, in words for the agent, or null. */
   policy(request: OutboundRequest, now: Date): string | null;
   send(ctx: ConnectorContext, request: OutboundRequest): Promise<SendResult>;
+  /**
+   * Optional, for networks where the brand can post of its own accord (SPEC W7: an outage alert):
+   * a new public post on the account's timeline or page, not a reply.
+   */
+  publish?(ctx: ConnectorContext, post: { text: string }): Promise<SendResult>;
   /** After a crash mid-send: did the network post it? Null when it did not (or cannot tell). */
   findSent(ctx: ConnectorContext, request: OutboundRequest): Promise<SendResult | null | "unknown">;
 }

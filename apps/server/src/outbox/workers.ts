@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { createNetworkClient, type NetworkClient } from "../connectors/http";
 import { startCrisisScanner } from "../modules/crisis/crisis-scanner";
+import { PUBLISH_QUEUE, publishPostJob } from "../modules/posts/publish-post";
 import { startRuleTimers } from "../modules/rules/rule-timers";
 import { createRuleCache, type RuleCache } from "../modules/rules/rules.repo";
 import type { SlaTransition } from "../modules/sla/evaluate-sla";
@@ -44,7 +45,7 @@ export async function startBackgroundWork(
     log,
     autostart: opts.autostart,
     pollMs: opts.pollMs,
-    handlers: { [SEND_QUEUE]: sendMessageJob(deps, http) },
+    handlers: { [SEND_QUEUE]: sendMessageJob(deps, http), [PUBLISH_QUEUE]: publishPostJob(deps, http) },
   });
   // Every process runs one: they share the due conversations (FOR UPDATE SKIP LOCKED).
   const sla = startSlaScheduler({

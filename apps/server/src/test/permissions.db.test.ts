@@ -158,6 +158,13 @@ const ACTIONS: Action[] = [
     url: () => `/api/v1/messages/${w.messageId}/approve`,
     payload: () => ({}),
   },
+  {
+    name: "publish a post",
+    permission: "conversations:reply",
+    method: "POST",
+    url: () => "/api/v1/posts",
+    payload: () => ({ channel_ids: [w.teamId], text: "Service update" }),
+  },
 ];
 
 const lacking = (p: Permission) => ALL_ROLES.filter((r) => !ROLE_PERMISSIONS[r].includes(p));

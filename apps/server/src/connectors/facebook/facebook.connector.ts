@@ -90,4 +90,13 @@ export const facebookConnector: Connector = {
 
   findSent: (ctx, req) =>
     req.visibility === "public" ? findPublic(ctx, req) : findPrivate(ctx, req, messenger(ctx)),
+
+  async publish(ctx, post) {
+    const res = await graph(ctx, "POST", `${ctx.channel.externalAccountId}/feed`, {
+      token: ctx.credentials.page_access_token ?? "",
+      body: { message: post.text },
+    });
+    checkGraph(res, "facebook", ctx.now);
+    return { externalId: (res.json as { id: string }).id };
+  },
 };

@@ -118,4 +118,13 @@ export const xConnector: Connector = {
   },
 
   findSent: (ctx, req) => (req.visibility === "public" ? findPublic(ctx, req) : findPrivate(ctx, req)),
+
+  async publish(ctx, post) {
+    const res = await ctx.http.request("POST", `${ctx.channel.baseUrl}/2/tweets`, {
+      headers: auth(ctx, "user"),
+      body: { text: post.text },
+    });
+    check(res, ctx.now);
+    return { externalId: (res.json as { data: { id: string } }).data.id };
+  },
 };

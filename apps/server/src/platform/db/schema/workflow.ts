@@ -144,3 +144,32 @@ export const crisisModes = pgTable(
   },
   (t) => [index("crisis_modes_workspace_idx").on(t.workspaceId, t.endedAt)],
 );
+
+/**
+ * A post the brand publishes of its own accord on one channel (SPEC W7): an outage alert, a
+ * service update. Not a reply, so not a message of a conversation; it waits for an approver
+ * unless its author may approve, then the outbox publishes it.
+ */
+export const outboundPosts = pgTable(
+  "outbound_posts",
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: "cascade" }),
+    channelAccountId: uuid("channel_account_id").notNull(),
+    text: text("text").notNull(),
+    status: text("status", { enum: ["awaiting_approval", "queued", "sending", "sent", "failed", "rejected"] })
+      .notNull()
+      .default("queued"),
+    externalId: text("external_id"),
+    error: text("error"),
+    authorUserId: uuid("author_user_id"),
+    approvalReason: text("approval_reason"),
+    reviewedBy: uuid("reviewed_by"),
+    reviewedAt: at("reviewed_at"),
+    reviewComment: text("review_comment"),
+    sentAt: at("sent_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("outbound_posts_workspace_idx").on(t.workspaceId, t.createdAt.desc())],
+);
