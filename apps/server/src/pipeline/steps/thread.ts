@@ -170,8 +170,15 @@ async function prefetch(db: Queryable, items: { work: EventWork; it: ItemWork }[
     );
     for (const r of rows) byMessage.set(`${r._ch}|${r._ext}`, keep(r));
   }
+  // A reply whose parent is stored and still takes messages goes there: its thread needs no lookup.
+  const settled = ({ it }: { it: ItemWork }) => {
+    const parentId = it.item.replyToExternalId
+      ? byMessage.get(`${it.item.network}|${it.item.replyToExternalId}`)
+      : undefined;
+    return joinable(parentId ? byId.get(parentId) : undefined, it.item.sentAt, true);
+  };
   const threadIds = items.flatMap(({ work, it }) =>
-    it.item.threadExternalId
+    it.item.threadExternalId && !settled({ it })
       ? [
           {
             ws: work.channel.workspaceId,
