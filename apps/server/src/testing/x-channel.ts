@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { type StandaloneXEmulator, X_DEFAULTS } from "@parley/sandbox";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { authHeaders, type Credentials } from "./harness";
 
@@ -50,4 +52,37 @@ export async function connectXChannel(
         headers: { "content-type": "application/json", "x-twitter-webhooks-signature": signature },
       }),
   };
+}
+
+/** The channel body that connects the sandbox X emulator's brand account at `baseUrl`. */
+export const xEmulatorChannel = (baseUrl: string) => ({
+  network: "x",
+  name: "@acme",
+  handle: X_DEFAULTS.brand.username,
+  external_account_id: X_DEFAULTS.brand.id,
+  base_url: baseUrl,
+  credentials: {
+    api_key: X_DEFAULTS.consumerKey,
+    api_secret: X_DEFAULTS.consumerSecret,
+    bearer_token: X_DEFAULTS.bearerToken,
+    access_token: X_DEFAULTS.userBearer,
+  },
+});
+
+/**
+ * Connects the sandbox X emulator to Parley (listening on loopback) through the API and points the
+ * emulator's webhook at Parley, as an admin and X would. Returns the channel's id.
+ */
+export async function connectXEmulator(app: FastifyInstance, admin: Credentials, x: StandaloneXEmulator) {
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/v1/channels",
+    payload: xEmulatorChannel(x.url),
+    headers: authHeaders(admin),
+  });
+  if (res.statusCode !== 201)
+    throw new Error(`connecting the X emulator failed: ${res.statusCode} ${res.body}`);
+  const port = (app.server.address() as AddressInfo).port;
+  await x.emulator.control.registerWebhook(`http://127.0.0.1:${port}${res.json().webhook_path}`);
+  return res.json().id as string;
 }

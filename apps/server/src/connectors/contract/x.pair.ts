@@ -1,4 +1,5 @@
 import { type StandaloneXEmulator, startXEmulator, X_DEFAULTS } from "@parley/sandbox";
+import { xEmulatorChannel } from "../../testing/x-channel";
 import type { Pair } from "./pair";
 
 /** X: mentions and replies in public, DMs in private (the Account Activity webhook). */
@@ -14,19 +15,7 @@ export function xPair(): Pair {
       emulator = await startXEmulator({ clock, seed: 7, policy: { replyRestriction: true } });
       return { url: emulator.url, close: () => emulator.close() };
     },
-    channel: (baseUrl) => ({
-      network: "x",
-      name: "@acme",
-      handle: X_DEFAULTS.brand.username,
-      external_account_id: X_DEFAULTS.brand.id,
-      base_url: baseUrl,
-      credentials: {
-        api_key: X_DEFAULTS.consumerKey,
-        api_secret: X_DEFAULTS.consumerSecret,
-        bearer_token: X_DEFAULTS.bearerToken,
-        access_token: X_DEFAULTS.userBearer,
-      },
-    }),
+    channel: xEmulatorChannel,
     subscribe: async (url) => {
       await emulator.emulator.control.registerWebhook(url);
     },

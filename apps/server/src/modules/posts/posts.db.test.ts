@@ -1,11 +1,11 @@
-import type { AddressInfo } from "node:net";
-import { type StandaloneXEmulator, startXEmulator, X_DEFAULTS } from "@parley/sandbox";
+import { type StandaloneXEmulator, startXEmulator } from "@parley/sandbox";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createNetworkClient } from "../../connectors/http";
 import { type BackgroundWork, startBackgroundWork } from "../../outbox/workers";
 import { fixedClock } from "../../platform/clock";
 import { createWorkspaceFixture, type WorkspaceFixture } from "../../testing/fixtures";
 import { authHeaders, type Credentials, createTestApp, type TestApp } from "../../testing/harness";
+import { connectXEmulator } from "../../testing/x-channel";
 
 /* Proactive posts (SPEC W7) published on the sandbox X emulator through the outbox. */
 const clock = fixedClock(new Date("2026-05-04T08:00:00Z"));
@@ -31,23 +31,7 @@ beforeAll(async () => {
   await t.app.listen({ port: 0, host: "127.0.0.1" });
   w = await createWorkspaceFixture(t.app, t.database.db, "posts");
   other = await createWorkspaceFixture(t.app, t.database.db, "posts-other");
-  const res = await call("POST", "/channels", w.sessions.admin, {
-    network: "x",
-    name: "@acme",
-    handle: X_DEFAULTS.brand.username,
-    external_account_id: X_DEFAULTS.brand.id,
-    base_url: x.url,
-    credentials: {
-      api_key: X_DEFAULTS.consumerKey,
-      api_secret: X_DEFAULTS.consumerSecret,
-      bearer_token: X_DEFAULTS.bearerToken,
-      access_token: X_DEFAULTS.userBearer,
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  channelId = res.json().id;
-  const port = (t.app.server.address() as AddressInfo).port;
-  await x.emulator.control.registerWebhook(`http://127.0.0.1:${port}${res.json().webhook_path}`);
+  channelId = await connectXEmulator(t.app, w.sessions.admin, x);
   worker = await startBackgroundWork(
     t.deps,
     { error: () => {}, warn: () => {} },

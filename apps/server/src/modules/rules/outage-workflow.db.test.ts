@@ -1,5 +1,4 @@
-import type { AddressInfo } from "node:net";
-import { type StandaloneXEmulator, startXEmulator, X_DEFAULTS } from "@parley/sandbox";
+import { type StandaloneXEmulator, startXEmulator } from "@parley/sandbox";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createNetworkClient } from "../../connectors/http";
@@ -14,6 +13,7 @@ import {
 } from "../../platform/db/schema";
 import { createWorkspaceFixture, type WorkspaceFixture } from "../../testing/fixtures";
 import { authHeaders, type Credentials, createTestApp, type TestApp } from "../../testing/harness";
+import { connectXEmulator } from "../../testing/x-channel";
 import { WEEKDAYS_9_TO_5 } from "../sla/sla.fixture";
 import { createRuleCache } from "./rules.repo";
 
@@ -50,24 +50,8 @@ beforeAll(async () => {
   x = await startXEmulator({ clock, seed: 11 });
   t = await createTestApp({ clock });
   await t.app.listen({ port: 0, host: "127.0.0.1" });
-  const port = (t.app.server.address() as AddressInfo).port;
   w = await createWorkspaceFixture(t.app, t.database.db, "outage");
-  const channel = await ok(
-    call("POST", "/channels", w.sessions.admin, {
-      network: "x",
-      name: "@acme",
-      handle: X_DEFAULTS.brand.username,
-      external_account_id: X_DEFAULTS.brand.id,
-      base_url: x.url,
-      credentials: {
-        api_key: X_DEFAULTS.consumerKey,
-        api_secret: X_DEFAULTS.consumerSecret,
-        bearer_token: X_DEFAULTS.bearerToken,
-        access_token: X_DEFAULTS.userBearer,
-      },
-    }),
-  );
-  await x.emulator.control.registerWebhook(`http://127.0.0.1:${port}${channel.webhook_path}`);
+  await connectXEmulator(t.app, w.sessions.admin, x);
   worker = await startBackgroundWork(
     t.deps,
     { error: () => {}, warn: () => {} },
