@@ -5,3 +5,4 @@ export * from "./limits";
 export * from "./requests";
 export * from "./roles";
 export * from "./workflow";
+export * from "./live";

@@ -126,6 +126,14 @@ export const CreateReplyRequest = z.strictObject({
     .boolean()
     .optional()
     .describe("true: the reply waits for an approver even when no rule or sampling asks for it."),
+  seen_message_id: z
+    .uuid()
+    .optional()
+    .describe(
+      "The newest message the agent saw. When another agent has replied since, the answer is 409 (reply-conflict) " +
+        "naming that reply, unless `force` is true: a conversation is never answered twice by accident.",
+    ),
+  force: z.boolean().optional().describe("true: send even though another agent replied after `seen_message_id`."),
 });
 
 export const ClassifySpamRequest = z.strictObject({
