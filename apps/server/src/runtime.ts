@@ -3,7 +3,7 @@ import { buildApp } from "./app";
 import type { Config } from "./config";
 import { createInbound } from "./ingest/inbound";
 import { recordDeadLetter } from "./pipeline/consumer";
-import { createBus } from "./platform/bus";
+import { createBus, createChangeFeed } from "./platform/bus";
 import { systemClock } from "./platform/clock";
 import { type Database, openDatabase } from "./platform/db";
 import type { Deps } from "./platform/deps";
@@ -27,11 +27,13 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     bus,
     parallelWrites: database.driver === "postgres" ? 3 : 1,
   });
-  const deps: Deps = { db: database.db, clock: systemClock, config, secrets, bus, inbound };
+  const changes = createChangeFeed(bus);
+  const deps: Deps = { db: database.db, clock: systemClock, config, secrets, bus, inbound, changes };
   return {
     database,
     deps,
     close: async () => {
+      await changes.close();
       await bus.close();
       await database.close();
     },

@@ -5,10 +5,13 @@ import { conversationEvents, templates } from "../platform/db/schema";
 import { HttpProblem } from "../platform/http/problem";
 import { checkReply, enqueueSend, insertReply } from "./create-reply";
 
-/** Fills `{{customer_name}}`-style variables; unknown ones are dropped rather than sent as braces. */
+/**
+ * Fills `{{customer.first_name}}`-style variables (the template editor's names, and the older
+ * `{{first_name}}` ones); unknown ones are dropped rather than sent as braces.
+ */
 export function renderTemplate(body: string, vars: Record<string, string | null | undefined>): string {
   return body
-    .replace(/\{\{\s*([a-z_]+)\s*\}\}/gi, (_m, name: string) => vars[name.toLowerCase()] ?? "")
+    .replace(/\{\{\s*([a-z_.]+)\s*\}\}/gi, (_m, name: string) => vars[name.toLowerCase()] ?? "")
     .replace(/[ \t]{2,}/g, " ")
     .replace(/ +([,.!?])/g, "$1")
     .trim();
@@ -39,10 +42,18 @@ export async function sendAcknowledgement(
   const row = await findConversation(db, a.workspaceId, a.conversationId);
   if (!template || !row) return { status: "skipped", reason: "the template no longer exists" };
   const { conversation, contact } = row;
+  const firstName = contact.displayName.split(/\s+/)[0];
+  const handle = contact.handle ? `@${contact.handle.replace(/^@/, "")}` : null;
   const text = renderTemplate(template.body, {
+    "customer.name": contact.displayName,
+    "customer.first_name": firstName,
+    "customer.handle": handle,
+    "conversation.category": conversation.category,
+    "conversation.channel": conversation.channel,
+    "conversation.id": conversation.id,
     customer_name: contact.displayName,
-    first_name: contact.displayName.split(/\s+/)[0],
-    handle: contact.handle ? `@${contact.handle.replace(/^@/, "")}` : null,
+    first_name: firstName,
+    handle,
   });
   const input = { text, visibility: a.visibility };
   let checked: Awaited<ReturnType<typeof checkReply>>;

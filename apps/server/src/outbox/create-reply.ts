@@ -11,6 +11,7 @@ import { conflict, found, HttpProblem } from "../platform/http/problem";
 import { newId } from "../platform/ids";
 import { enqueue } from "../platform/jobs/queue";
 import { replyTarget } from "./outbound-request";
+import { guardReplyCollision } from "./reply-collision";
 
 export const SEND_QUEUE = "send-message";
 
@@ -23,6 +24,9 @@ export interface ReplyInput {
   visibility: "public" | "private";
   allow_sensitive?: boolean | undefined;
   request_approval?: boolean | undefined;
+  /** Collision check (see reply-collision.ts): the newest message the agent saw, and the override. */
+  seen_message_id?: string | undefined;
+  force?: boolean | undefined;
 }
 
 /**
@@ -133,6 +137,7 @@ export async function createReply(
 ) {
   guardSensitive(input);
   const { conversation } = found(await findConversation(db, p.workspaceId, conversationId), "Conversation");
+  await guardReplyCollision(db, p, conversation.id, input);
   const { channel, target } = await checkReply(db, conversation, input, now);
   const approval = await approvalNeedFor(db, p, conversation, input.request_approval === true, random);
   const message = await insertReply(

@@ -25,7 +25,7 @@ type MessageRow = typeof messages.$inferSelect;
  * or the call timed out) first asks the network whether it was posted (`findSent`).
  */
 export function sendMessageJob(
-  deps: Pick<Deps, "db" | "clock" | "secrets">,
+  deps: Pick<Deps, "db" | "clock" | "secrets" | "changes">,
   http: NetworkClient,
 ): JobHandler {
   return async (job) => {
@@ -66,6 +66,7 @@ export function sendMessageJob(
       const rule = connector.policy(request, now);
       if (rule) return fail(deps, message, rule);
       await deps.db.update(messages).set({ deliveryStatus: "sending" }).where(eq(messages.id, message.id));
+      deliveryChanged(deps, message);
       const sent = await connector.send(ctx, request);
       return markSent(deps, message, sent.externalId);
     } catch (err) {
@@ -75,7 +76,7 @@ export function sendMessageJob(
 }
 
 async function afterError(
-  deps: Pick<Deps, "db" | "clock">,
+  deps: Pick<Deps, "db" | "clock" | "changes">,
   message: MessageRow,
   attempt: number,
   err: unknown,
@@ -90,21 +91,27 @@ async function afterError(
       .update(messages)
       .set({ deliveryStatus: "queued", deliveryError: reason })
       .where(eq(messages.id, message.id));
+    deliveryChanged(deps, message);
     return { status: "retry", at: new Date(Math.max(at.getTime(), now.getTime())), error: reason };
   }
   throw err; // a bug, not the network: the worker retries with backoff and logs it
 }
 
-async function fail(deps: Pick<Deps, "db">, message: MessageRow, reason: string): Promise<JobOutcome> {
+async function fail(
+  deps: Pick<Deps, "db" | "changes">,
+  message: MessageRow,
+  reason: string,
+): Promise<JobOutcome> {
   await deps.db
     .update(messages)
     .set({ deliveryStatus: "failed", deliveryError: reason })
     .where(eq(messages.id, message.id));
+  deliveryChanged(deps, message);
   return { status: "dead", error: reason };
 }
 
 async function markSent(
-  deps: Pick<Deps, "db" | "clock">,
+  deps: Pick<Deps, "db" | "clock" | "changes">,
   message: MessageRow,
   externalId: string,
 ): Promise<JobOutcome> {
@@ -145,5 +152,15 @@ async function markSent(
     const conversationIds = [message.conversationId];
     await refreshSla(tx, { workspaceId: message.workspaceId, conversationIds }, at, sharedSlaCache);
   });
+  deliveryChanged(deps, message);
   return { status: "done" };
+}
+
+/** The desk shows delivery states live (queued → sending → sent | failed); told after each commit. */
+function deliveryChanged(deps: Pick<Deps, "changes">, message: MessageRow) {
+  deps.changes.publish({
+    workspaceId: message.workspaceId,
+    conversationIds: [message.conversationId],
+    reasons: ["delivery"],
+  });
 }

@@ -55,8 +55,16 @@ export async function startBackgroundWork(
     cache: sharedSlaCache,
     autostart: opts.autostart,
     onTransition: opts.onSlaTransition,
+    changes: deps.changes,
   });
-  const timers = startRuleTimers({ db: deps.db, clock: deps.clock, log, rules, autostart: opts.autostart });
+  const timers = startRuleTimers({
+    db: deps.db,
+    clock: deps.clock,
+    log,
+    rules,
+    changes: deps.changes,
+    autostart: opts.autostart,
+  });
   // Every process may run one; a transaction lock lets one scan at a time (SPEC W6).
   const crisis = startCrisisScanner({ db: deps.db, clock: deps.clock, log, autostart: opts.autostart });
   let seen = 0;

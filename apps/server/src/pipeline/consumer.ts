@@ -4,7 +4,7 @@ import { INBOUND_SUBJECT, type Inbound, pendingEvents } from "../ingest/inbound"
 import type { RuleCache } from "../modules/rules/rules.repo";
 import type { Classifiers } from "../nlp/classifier";
 import { createBatcher } from "../platform/batcher";
-import { type Bus, type DeadLetter, InlineBus } from "../platform/bus";
+import { type Bus, type ChangeFeed, type DeadLetter, InlineBus } from "../platform/bus";
 import type { Db } from "../platform/db";
 import { createIngestPipeline } from "./ingest.pipeline";
 import type { EventOutcome } from "./result";
@@ -30,7 +30,7 @@ export interface PipelineConsumer {
  * stored but never reached the bus (a crash in between, the in-process bus lost at restart).
  */
 export async function startPipelineConsumer(
-  deps: { db: Db; clock: { now(): Date }; bus: Bus; inbound: Inbound },
+  deps: { db: Db; clock: { now(): Date }; bus: Bus; inbound: Inbound; changes?: ChangeFeed },
   log: Pick<Logger, "warn" | "error">,
   opts: {
     concurrency?: number;
@@ -50,6 +50,7 @@ export async function startPipelineConsumer(
     clock: deps.clock,
     models: opts.models,
     rules: opts.rules,
+    changes: deps.changes,
   });
   const batcher = createBatcher(run, {
     maxBatch: opts.maxBatch ?? 500,

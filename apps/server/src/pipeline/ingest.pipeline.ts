@@ -3,6 +3,7 @@ import type { ChannelRow } from "../modules/channels/channels.repo";
 import { createProfileCache } from "../modules/listening/profile-cache";
 import { createRuleCache, type RuleCache } from "../modules/rules/rules.repo";
 import type { Classifiers } from "../nlp/classifier";
+import type { ChangeFeed } from "../platform/bus";
 import type { Db } from "../platform/db";
 import { channelAccounts, inboundEvents } from "../platform/db/schema";
 import { type EventOutcome, ok } from "./result";
@@ -35,6 +36,8 @@ export function createIngestPipeline(deps: {
   clock: { now(): Date };
   models?: Classifiers;
   rules?: RuleCache;
+  /** Told once per batch, after commit, which conversations got messages (the live channel). */
+  changes?: ChangeFeed;
 }) {
   const models = deps.models ?? classifiers();
   const learning = createSpamLearning(deps.db, models);
@@ -69,6 +72,7 @@ export function createIngestPipeline(deps: {
       await stage("automate", () => automate(tx, live, workspaceRules, now));
       await markEvents(tx, live, now);
     });
+    if (deps.changes) publishChanges(deps.changes, works);
     // Events that ended before the transaction (dead-lettered) or were sent back for a retry.
     await markEvents(
       deps.db,
@@ -90,6 +94,38 @@ export function createIngestPipeline(deps: {
 }
 
 export type IngestPipeline = ReturnType<typeof createIngestPipeline>;
+
+/**
+ * One notification per workspace for the whole batch (thousands of messages a second must not
+ * become thousands of publishes): the conversations that got messages, which of them are new, and
+ * those whose sent messages a network reported failed. Only committed (processed) events count.
+ */
+function publishChanges(changes: ChangeFeed, works: EventWork[]) {
+  const byWorkspace = new Map<string, { ids: Set<string>; created: Set<string>; delivery: boolean }>();
+  for (const w of works) {
+    if (w.outcome?.status !== "processed") continue;
+    const ws = w.channel.workspaceId;
+    const entry = byWorkspace.get(ws) ?? { ids: new Set(), created: new Set(), delivery: false };
+    byWorkspace.set(ws, entry);
+    for (const it of w.items) {
+      if (it.skip || !it.conversationId || !it.messageId) continue;
+      entry.ids.add(it.conversationId);
+      if (it.opensConversation) entry.created.add(it.conversationId);
+    }
+    for (const id of w.deliveryChanged ?? []) {
+      entry.ids.add(id);
+      entry.delivery = true;
+    }
+  }
+  for (const [workspaceId, e] of byWorkspace) {
+    changes.publish({
+      workspaceId,
+      conversationIds: [...e.ids],
+      reasons: e.delivery ? ["message", "delivery"] : ["message"],
+      created: [...e.created],
+    });
+  }
+}
 
 /** The batch's pending events with their channels; events already handled are left out. */
 async function loadWork(db: Db, ids: string[]): Promise<EventWork[]> {

@@ -142,6 +142,7 @@ async function pointLookups(tx: Tx) {
 /** Forgets what a rolled-back transaction decided about an event. */
 function reset(w: EventWork) {
   w.outcome = undefined;
+  w.deliveryChanged = undefined;
   for (const it of w.items) {
     it.skip = undefined;
     it.identity = undefined;

@@ -10,6 +10,8 @@ export interface EventWork {
   channel: ChannelRow;
   items: ItemWork[];
   updates: DeliveryUpdate[];
+  /** Conversations whose sent messages this event's delivery updates changed (the live channel). */
+  deliveryChanged?: string[];
   /** Set by the step that ended the event's run early, or by the runner at the end. */
   outcome?: EventOutcome;
 }

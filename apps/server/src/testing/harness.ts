@@ -5,7 +5,7 @@ import { buildApp } from "../app";
 import { loadConfig } from "../config";
 import { createInbound } from "../ingest/inbound";
 import { recordDeadLetter } from "../pipeline/consumer";
-import { InlineBus } from "../platform/bus";
+import { createInlineChangeFeed, InlineBus } from "../platform/bus";
 import { type Clock, systemClock } from "../platform/clock";
 import type { Database } from "../platform/db";
 import { openTestDatabase } from "../platform/db/testing";
@@ -36,6 +36,7 @@ export function createTestDeps(database: Database, clock: Clock = systemClock): 
     secrets: createSecretBox(randomBytes(32).toString("hex")),
     bus,
     inbound: createInbound({ db: database.db, clock, bus }),
+    changes: createInlineChangeFeed(),
   };
 }
 

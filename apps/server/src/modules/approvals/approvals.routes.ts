@@ -32,7 +32,7 @@ export const approvalRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   ) {
     const p = principalOf(request);
     const now = clock.now();
-    const id = await db.transaction(async (tx) => {
+    const d = await db.transaction(async (tx) => {
       const d = await run(tx, p, now);
       await recordAudit(
         tx,
@@ -51,9 +51,14 @@ export const approvalRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         },
         now,
       );
-      return d.message.id;
+      return d;
     });
-    return found(await findMessage(db, p.workspaceId, id), "Message");
+    deps.changes.publish({
+      workspaceId: p.workspaceId,
+      conversationIds: [d.message.conversationId],
+      reasons: ["approval", "message"],
+    });
+    return found(await findMessage(db, p.workspaceId, d.message.id), "Message");
   }
 
   app.get(

@@ -60,6 +60,11 @@ export const escalationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         );
         return escalation;
       });
+      deps.changes.publish({
+        workspaceId: p.workspaceId,
+        conversationIds: [request.params.id],
+        reasons: ["escalation", "status", "assignment"],
+      });
       const conversation = found(
         await findConversation(db, p.workspaceId, request.params.id),
         "Conversation",
@@ -103,10 +108,12 @@ export const escalationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     async (request) => {
       const p = principalOf(request);
       const now = clock.now();
+      let resolvedNow = false;
       const closeLoop = await db.transaction(async (tx) => {
         const changed = await updateConversation(tx, p, request.params.id, { status: "resolved" }, now);
         // Already resolved: the reminder is answered again, but logged only when it resolves now.
         if (!changed.includes("status_changed")) return closeLoopNeeded(tx, p.workspaceId, request.params.id);
+        resolvedNow = true;
         const reminder = await remindToCloseLoop(tx, p, request.params.id, now);
         await recordAudit(
           tx,
@@ -122,6 +129,12 @@ export const escalationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         );
         return reminder;
       });
+      if (resolvedNow)
+        deps.changes.publish({
+          workspaceId: p.workspaceId,
+          conversationIds: [request.params.id],
+          reasons: ["status"],
+        });
       const conversation = found(
         await findConversation(db, p.workspaceId, request.params.id),
         "Conversation",

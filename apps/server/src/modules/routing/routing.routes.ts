@@ -75,6 +75,7 @@ export const routingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       const now = clock.now();
       const id = await db.transaction((tx) => takeNext(tx, p, userId, now));
       if (!id) return reply.status(204).send(null);
+      deps.changes.publish({ workspaceId: p.workspaceId, conversationIds: [id], reasons: ["assignment"] });
       return toConversationDto(found(await findConversation(db, p.workspaceId, id), "Conversation"));
     },
   );

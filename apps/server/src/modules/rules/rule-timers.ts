@@ -2,6 +2,7 @@ import { ACTIVE_STATUSES } from "@parley/contracts";
 import { type CompiledRule, dueTimeFor, type Evaluation, evaluate, mergeActions } from "@parley/rules";
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
+import { type ChangeFeed, publishEach } from "../../platform/bus";
 import type { Clock } from "../../platform/clock";
 import { type Db, type Queryable, queryRows } from "../../platform/db";
 import { startTicker } from "../../platform/ticker";
@@ -26,6 +27,8 @@ export function startRuleTimers(opts: {
   clock: Clock;
   log: Pick<Logger, "error">;
   rules: RuleCache;
+  /** The live channel: told after the commit which conversations the rules acted on. */
+  changes?: ChangeFeed;
   autostart?: boolean;
   pollMs?: number;
 }) {
@@ -37,12 +40,12 @@ export function startRuleTimers(opts: {
     if (workspaces.length === 0) return 0;
     const compiled = await opts.rules.get(workspaces.map((w) => w.id));
     const now = opts.clock.now();
-    return opts.db.transaction(async (tx) => {
+    const acted = await opts.db.transaction(async (tx) => {
       const [lock] = await queryRows<{ ok: boolean }>(
         tx,
         sql`select pg_try_advisory_xact_lock(${TIMER_LOCK}) as ok`,
       );
-      if (!lock?.ok) return 0;
+      if (!lock?.ok) return [];
       const rows = await waiting(tx, [...compiled.keys()]);
       const calendarOf = calendarMemo();
       const due: { row: MessageFactsRow; hits: { rule: CompiledRule; startedAt: Date }[] }[] = [];
@@ -58,11 +61,13 @@ export function startRuleTimers(opts: {
         if (hits.length > 0) due.push({ row, hits });
       }
       const fresh = await notFiredYet(tx, due);
-      if (fresh.length === 0) return 0;
+      if (fresh.length === 0) return [];
       const results = fresh.map(({ row, hits }) => ({ row, evaluation: evaluationOf(hits) }));
       await applyPlans(tx, planActions(results, await knownTargets(tx, [...compiled.keys()])), now);
-      return fresh.length;
+      return fresh.map(({ row }) => ({ workspaceId: row.workspace_id, conversationId: row.conversation_id }));
     });
+    if (opts.changes) publishEach(opts.changes, acted, ["rule"]);
+    return acted.length;
   };
   const ticker = startTicker({
     round: async () => (await tick()) >= PER_TICK,

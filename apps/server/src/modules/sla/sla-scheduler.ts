@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
+import { type ChangeFeed, publishEach } from "../../platform/bus";
 import type { Clock } from "../../platform/clock";
 import { type Db, queryRows } from "../../platform/db";
 import { startTicker } from "../../platform/ticker";
@@ -20,6 +21,8 @@ export interface SlaSchedulerOptions {
   cache: SlaCache;
   /** Called after the commit with the warnings and breaches just logged (rules act on them). */
   onTransition?: (transitions: SlaTransition[]) => void | Promise<void>;
+  /** The live channel: told after the commit which conversations warned or breached. */
+  changes?: ChangeFeed;
   autostart?: boolean;
   /** How often to look for due checks when idle; the events carry exact times regardless. */
   pollMs?: number;
@@ -54,6 +57,7 @@ export function startSlaScheduler(opts: SlaSchedulerOptions): SlaScheduler {
     if (!outcome) return 0;
     for (const f of outcome.failures)
       opts.log.warn({ conversation: f.conversationId, error: f.error }, "SLA could not be computed; cleared");
+    if (opts.changes) publishEach(opts.changes, outcome.transitions, ["sla"]);
     if (outcome.transitions.length > 0 && opts.onTransition) {
       try {
         await opts.onTransition(outcome.transitions);

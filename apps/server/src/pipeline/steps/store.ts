@@ -48,7 +48,10 @@ export async function store(db: Queryable, works: EventWork[], threads: Threads)
     });
   await bulkInsert(db, conversationEvents, events);
   for (const w of works.filter((w) => !w.outcome))
-    for (const u of w.updates) await recordDeliveryUpdate(db, w.channel, u);
+    for (const u of w.updates) {
+      const changed = await recordDeliveryUpdate(db, w.channel, u);
+      if (changed.length > 0) w.deliveryChanged = [...(w.deliveryChanged ?? []), ...changed];
+    }
 }
 
 function messageRow(work: EventWork, it: ItemWork): typeof messages.$inferInsert {
@@ -316,9 +319,13 @@ async function unflagAnswered(db: Queryable, items: Live) {
  * A network's late word on a message Parley sent. Only a failure changes it (Parley's delivery
  * statuses end at `sent`); updates for messages sent outside Parley match nothing.
  */
-async function recordDeliveryUpdate(db: Queryable, channel: ChannelRow, update: DeliveryUpdate) {
-  if (update.status !== "failed") return;
-  await db
+async function recordDeliveryUpdate(
+  db: Queryable,
+  channel: ChannelRow,
+  update: DeliveryUpdate,
+): Promise<string[]> {
+  if (update.status !== "failed") return [];
+  const rows = await db
     .update(messages)
     .set({ deliveryStatus: "failed", deliveryError: update.error })
     .where(
@@ -329,7 +336,9 @@ async function recordDeliveryUpdate(db: Queryable, channel: ChannelRow, update: 
         eq(messages.direction, "outbound"),
         inArray(messages.deliveryStatus, ["sending", "sent"]),
       ),
-    );
+    )
+    .returning({ conversationId: messages.conversationId });
+  return rows.map((r) => r.conversationId);
 }
 
 /** The events' end states, in one statement. */

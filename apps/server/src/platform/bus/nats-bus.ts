@@ -98,6 +98,16 @@ export class NatsBus implements Bus {
     private readonly s: Settings,
   ) {}
 
+  /** The bus's connection, shared by ephemeral NATS core traffic (desk change notifications). */
+  get connection(): NatsConnection {
+    return this.nc;
+  }
+
+  /** This deployment's subject prefix; core subjects derive theirs from it so runs never meet. */
+  get subjectPrefix(): string {
+    return this.s.subjectPrefix;
+  }
+
   async publish(subject: string, payload: Uint8Array | object, opts: PublishOptions = {}): Promise<void> {
     const h = headers();
     if (opts.key !== undefined) h.set(KEY_HEADER, opts.key);
