@@ -8,6 +8,7 @@ import { findWorkspaceBySlug } from "../modules/workspaces/workspaces.repo";
 import type { Queryable } from "../platform/db";
 import { memberships, teams } from "../platform/db/schema";
 import { newId } from "../platform/ids";
+import { seedDemoContent } from "./seed-content";
 import { seedDemoWorkflow } from "./seed-workflow";
 
 export const DEMO_WORKSPACE = { slug: "acme", name: "Acme Telecom", timezone: "America/New_York" };
@@ -89,5 +90,6 @@ export async function seedDemo(db: Queryable, now: Date): Promise<{ created: boo
     }
   }
   await seedDemoWorkflow(db, workspaceId, now);
+  await seedDemoContent(db, workspaceId, now);
   return { created };
 }

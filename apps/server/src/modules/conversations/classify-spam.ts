@@ -12,7 +12,7 @@ export interface SpamClassified {
 }
 
 /** The conversation's first customer message: the one whose verdict decides the spam folder. */
-async function firstCustomerMessageId(db: Queryable, workspaceId: string, conversationId: string) {
+export async function firstCustomerMessageId(db: Queryable, workspaceId: string, conversationId: string) {
   const [first] = await db
     .select({ id: messages.id })
     .from(messages)

@@ -11,11 +11,13 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createReply } from "../../outbox/create-reply";
+import { ReplyConflictProblem } from "../../outbox/reply-collision";
 import type { Deps } from "../../platform/deps";
 import { found } from "../../platform/http/problem";
 import { recordAudit } from "../audit/audit.repo";
 import { principalOf } from "../auth/principal";
 import { remindToCloseLoop } from "../escalations/close-loop";
+import { reasonsFor } from "../live/change-reasons";
 import { findConversation, listConversations, toConversationDto } from "./conversations.repo";
 import { findMessage, listMessages } from "./messages.repo";
 import { updateConversation } from "./update-conversation";
@@ -78,7 +80,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
     async (request) => {
       const p = principalOf(request);
       const now = clock.now();
-      await db.transaction(async (tx) => {
+      const changed = await db.transaction(async (tx) => {
         const changed = await updateConversation(tx, p, request.params.id, request.body, now);
         // SPEC W4: resolved in private after a public start → a close-the-loop reminder event.
         if (request.body.status === "resolved" && changed.includes("status_changed"))
@@ -97,7 +99,14 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
             now,
           );
         }
+        return changed;
       });
+      if (changed.length > 0)
+        deps.changes.publish({
+          workspaceId: p.workspaceId,
+          conversationIds: [request.params.id],
+          reasons: reasonsFor(changed),
+        });
       return toConversationDto(
         found(await findConversation(db, p.workspaceId, request.params.id), "Conversation"),
       );
@@ -141,10 +150,12 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
           "The reply is queued (202) and posted by the outbox; follow `delivery_status` (queued → sending → sent | failed) " +
           "on the conversation's messages. Once sent, `external_id` is the network's id. A reply that needs an approver " +
           "(the conversation requires it, the member's spot-check sample, or `request_approval`) is `awaiting_approval` " +
-          "with `approval_reason` and is posted only once approved (see /approvals).",
+          "with `approval_reason` and is posted only once approved (see /approvals). With `seen_message_id`, a reply " +
+          "another agent created after that message answers 409 of type `.../reply-conflict` with `conflicting_message` " +
+          "(their reply) unless `force` is true; other 409s mean the channel cannot be answered in.",
         params: Params,
         body: CreateReplyRequest,
-        response: { 202: Message },
+        response: { 202: Message, 409: ReplyConflictProblem },
       },
     },
     async (request, reply) => {
@@ -169,6 +180,11 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
           now,
         );
         return created;
+      });
+      deps.changes.publish({
+        workspaceId: p.workspaceId,
+        conversationIds: [request.params.id],
+        reasons: message.approvalReason ? ["message", "approval"] : ["message"],
       });
       return reply.status(202).send(found(await findMessage(db, p.workspaceId, message.id), "Message"));
     },

@@ -31,7 +31,7 @@ export const spamRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     async (request) => {
       const p = principalOf(request);
       const now = clock.now();
-      await db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const result = await classifySpam(tx, p, request.params.id, request.body.spam, now);
         await recordAudit(
           tx,
@@ -45,6 +45,12 @@ export const spamRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
           },
           now,
         );
+        return result;
+      });
+      deps.changes.publish({
+        workspaceId: p.workspaceId,
+        conversationIds: [result.conversationId],
+        reasons: ["spam"],
       });
       return found(await findMessage(db, p.workspaceId, request.params.id), "Message");
     },

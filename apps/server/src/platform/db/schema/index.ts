@@ -1,4 +1,5 @@
 export * from "./channels";
+export * from "./content";
 export * from "./conversations";
 export * from "./jobs";
 export * from "./tenancy";

@@ -1,5 +1,6 @@
-import { CHANNELS, PRIORITIES } from "@parley/contracts";
-import { boolean, index, integer, jsonb, pgTable, real, text, uuid } from "drizzle-orm/pg-core";
+import { CHANNELS, PRIORITIES, TEMPLATE_KINDS } from "@parley/contracts";
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt, workspaceId } from "./columns";
 import { users, workspaces } from "./tenancy";
 
@@ -12,17 +13,21 @@ export const templates = pgTable(
     name: text("name").notNull(),
     shortcut: text("shortcut"),
     body: text("body").notNull(),
-    channel: text("channel", { enum: CHANNELS }),
+    /** Channels the template suits; empty = all. */
+    channels: text("channels", { enum: CHANNELS }).array().notNull().default(sql`'{}'::text[]`),
     language: text("language"),
     category: text("category"),
-    kind: text("kind", { enum: ["reply", "holding", "acknowledgement", "playbook"] })
-      .notNull()
-      .default("reply"),
+    kind: text("kind", { enum: TEMPLATE_KINDS }).notNull().default("reply"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("templates_workspace_idx").on(t.workspaceId, t.name)],
+  (t) => [
+    index("templates_workspace_idx").on(t.workspaceId, t.name),
+    uniqueIndex("templates_workspace_shortcut_idx")
+      .on(t.workspaceId, sql`lower(${t.shortcut})`)
+      .where(sql`${t.shortcut} is not null`),
+  ],
 );
 
 /**

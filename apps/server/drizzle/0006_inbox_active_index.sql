@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_active_priority_idx" ON "conversations" USING btree ("workspace_id","priority_score" DESC NULLS LAST,"last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE status in ('new', 'open', 'pending', 'on_hold', 'escalated');
