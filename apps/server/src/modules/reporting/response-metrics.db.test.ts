@@ -128,8 +128,17 @@ describe("response metrics of a workspace (SPEC M2)", () => {
 
 describe("parley metrics", () => {
   it("prints JSON with --json", async () => {
-    const out = await metricsCommand({ db: database.db }, { workspace: "metrics", json: true });
-    expect(JSON.parse(out)).toEqual(EXPECTED);
+    const out = JSON.parse(await metricsCommand({ db: database.db }, { workspace: "metrics", json: true }));
+    const { report, ...responseTimes } = out;
+    expect(responseTimes).toEqual(EXPECTED);
+    // The report's figures come from the same definitions: the same conversations and FRTs.
+    expect(report.figures.volumes).toMatchObject({ conversations: 5, responses: 5, spam_conversations: 1 });
+    expect(report.figures.response_times.first_response).toMatchObject({
+      count: 4,
+      median_s: 900,
+      mean_s: 975,
+    });
+    expect(report.figures.response_times.average_response).toMatchObject({ count: 5, mean_s: 1500 });
   });
 
   it("prints a table otherwise", async () => {
@@ -138,6 +147,7 @@ describe("parley metrics", () => {
     expect(out).toMatch(/First response, median\s+15m 0s/);
     expect(out).toMatch(/Average response time\s+25m 0s/);
     expect(out).toMatch(/ {2}Beta Help\s+5m 0s/);
+    expect(out).toMatch(/Resolution rate\s+0\.0%/);
   });
 
   it("names an unknown workspace", async () => {

@@ -36,19 +36,40 @@ function chronological(messages: readonly TimedMessage[]): TimedMessage[] {
     .sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime() || rank(a) - rank(b));
 }
 
-export function conversationResponseTimes(messages: readonly TimedMessage[]): ConversationResponseTimes {
+/** One answered customer message: when it was asked and when the brand's answer went out. */
+export interface ResponsePair {
+  askedAt: Date;
+  repliedAt: Date;
+  seconds: number;
+}
+
+/** Every answered customer message with the reply that answers it, in message order. */
+export function responsePairs(messages: readonly TimedMessage[]): {
+  pairs: ResponsePair[];
+  customerStarted: boolean;
+} {
   const ordered = chronological(messages);
-  const responseSeconds: number[] = [];
+  const pairs: ResponsePair[] = [];
   let waiting: TimedMessage[] = [];
   for (const m of ordered) {
     if (m.direction === "inbound") {
       waiting.push(m);
       continue;
     }
-    for (const q of waiting) responseSeconds.push((m.sentAt.getTime() - q.sentAt.getTime()) / 1000);
+    for (const q of waiting)
+      pairs.push({
+        askedAt: q.sentAt,
+        repliedAt: m.sentAt,
+        seconds: (m.sentAt.getTime() - q.sentAt.getTime()) / 1000,
+      });
     waiting = [];
   }
-  const customerStarted = ordered[0]?.direction === "inbound";
+  return { pairs, customerStarted: ordered[0]?.direction === "inbound" };
+}
+
+export function conversationResponseTimes(messages: readonly TimedMessage[]): ConversationResponseTimes {
+  const { pairs, customerStarted } = responsePairs(messages);
+  const responseSeconds = pairs.map((p) => p.seconds);
   // The first pair starts at the first customer message when the customer spoke first.
   const firstResponseSeconds = customerStarted ? (responseSeconds[0] ?? null) : null;
   return { firstResponseSeconds, responseSeconds };
