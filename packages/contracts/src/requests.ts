@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VipTier } from "./content";
 import { Id } from "./dto";
 import { Availability, Channel, ConversationStatus, ListeningKind, Priority } from "./enums";
 import { Role } from "./roles";
@@ -103,8 +104,9 @@ export const UpdateContactRequest = z.strictObject({
   email: Email.nullable().optional(),
   phone: z.string().max(40).nullable().optional(),
   crm_id: z.string().max(200).nullable().optional(),
-  vip_tier: z.string().max(40).nullable().optional(),
+  vip_tier: VipTier.nullable().optional().describe("null is the same as \"none\"."),
   is_troll: z.boolean().optional(),
+  is_abuse: z.boolean().optional(),
   notes: z.string().max(10_000).optional(),
 });
 

@@ -267,6 +267,42 @@ bench
     },
   );
 
+bench
+  .command("inbox")
+  .description(
+    "the inbox's first page per view over HTTP with N conversations (PGlite, and PostgreSQL with DATABASE_URL)",
+  )
+  .option("--conversations <n>", "conversations loaded", (v) => Number.parseInt(v, 10), 100_000)
+  .option("--samples <n>", "timed requests per view", (v) => Number.parseInt(v, 10), 40)
+  .option("--json", "print a JSON array, one entry per driver")
+  .addOption(new Option("--driver <driver>", "only this database driver").choices(["pglite", "postgres"]))
+  .action(
+    async (opts: {
+      conversations: number;
+      samples: number;
+      json?: boolean;
+      driver?: "pglite" | "postgres";
+    }) => {
+      if (!Number.isInteger(opts.conversations) || opts.conversations < 1)
+        throw new UsageError("--conversations must be a positive integer");
+      if (!Number.isInteger(opts.samples) || opts.samples < 1)
+        throw new UsageError("--samples must be a positive integer");
+      const postgresUrl = process.env.DATABASE_URL ?? null;
+      if (opts.driver === "postgres" && !postgresUrl)
+        throw new UsageError("--driver postgres needs DATABASE_URL");
+      const { benchInbox } = await import("../bench/inbox-bench");
+      const results = await benchInbox({ ...opts, postgresUrl });
+      if (opts.json) console.log(JSON.stringify(results, null, 2));
+      else
+        console.table(
+          results.flatMap((r) =>
+            Object.entries(r.views).map(([view, t]) => ({ driver: r.driver, view, ...t })),
+          ),
+        );
+      process.exit(0);
+    },
+  );
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

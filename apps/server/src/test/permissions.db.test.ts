@@ -15,7 +15,7 @@ afterAll(() => t?.close());
 type Action = {
   name: string;
   permission: Permission;
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   url: () => string;
   payload?: () => object;
 };
@@ -76,6 +76,40 @@ const ACTIONS: Action[] = [
     method: "PATCH",
     url: () => `/api/v1/conversations/${w.conversationId}`,
     payload: () => ({ tags: ["x"] }),
+  },
+  {
+    name: "add a note",
+    permission: "conversations:update",
+    method: "POST",
+    url: () => `/api/v1/conversations/${w.conversationId}/notes`,
+    payload: () => ({ text: "internal" }),
+  },
+  {
+    name: "change a conversation's tags",
+    permission: "conversations:update",
+    method: "PUT",
+    url: () => `/api/v1/conversations/${w.conversationId}/tags`,
+    payload: () => ({ add: ["x"] }),
+  },
+  {
+    name: "merge contacts",
+    permission: "contacts:update",
+    method: "POST",
+    url: () => `/api/v1/contacts/${w.contactId}/merge`,
+    payload: () => ({ other_contact_id: w.teamId }),
+  },
+  {
+    name: "link an identity",
+    permission: "contacts:update",
+    method: "POST",
+    url: () => `/api/v1/contacts/${w.contactId}/identities`,
+    payload: () => ({ identity_id: w.teamId }),
+  },
+  {
+    name: "unlink an identity",
+    permission: "contacts:update",
+    method: "DELETE",
+    url: () => `/api/v1/contacts/${w.contactId}/identities/${w.teamId}`,
   },
   {
     name: "mark a message spam",
@@ -159,11 +193,63 @@ const ACTIONS: Action[] = [
     payload: () => ({}),
   },
   {
+    name: "read reports",
+    permission: "reports:read",
+    method: "GET",
+    url: () => "/api/v1/reports/summary?from=2026-01-01&to=2026-01-02",
+  },
+  {
+    name: "export a report",
+    permission: "reports:read",
+    method: "GET",
+    url: () => "/api/v1/reports/export?from=2026-01-01&to=2026-01-02",
+  },
+  {
     name: "publish a post",
     permission: "conversations:reply",
     method: "POST",
     url: () => "/api/v1/posts",
     payload: () => ({ channel_ids: [w.teamId], text: "Service update" }),
+  },
+  {
+    name: "create a template",
+    permission: "templates:manage",
+    method: "POST",
+    url: () => "/api/v1/templates",
+    payload: () => ({ name: "Thanks", body: "Thanks, {{customer.first_name}}!" }),
+  },
+  {
+    name: "change a template",
+    permission: "templates:manage",
+    method: "PATCH",
+    url: () => `/api/v1/templates/${w.conversationId}`,
+    payload: () => ({ name: "Renamed" }),
+  },
+  {
+    name: "delete a template",
+    permission: "templates:manage",
+    method: "DELETE",
+    url: () => `/api/v1/templates/${w.conversationId}`,
+  },
+  {
+    name: "add a knowledge article",
+    permission: "templates:manage",
+    method: "POST",
+    url: () => "/api/v1/knowledge-articles",
+    payload: () => ({ title: "Roaming", url: "https://help.example/roaming" }),
+  },
+  {
+    name: "delete a knowledge article",
+    permission: "templates:manage",
+    method: "DELETE",
+    url: () => `/api/v1/knowledge-articles/${w.conversationId}`,
+  },
+  {
+    name: "replace the playbook",
+    permission: "templates:manage",
+    method: "PUT",
+    url: () => "/api/v1/playbook",
+    payload: () => ({ tone_of_voice: "Warm", dos: [], donts: [], examples: [], escalation_contacts: [] }),
   },
 ];
 
@@ -222,16 +308,44 @@ describe.each(["session", "API key"] as const)("with a %s", (kind) => {
   });
 });
 
+it("bulk changes check each conversation with its single route's permission", async () => {
+  for (const [action, permission] of [
+    [{ type: "status", status: "pending" }, "conversations:update"],
+    [{ type: "tag", add: ["bulk"] }, "conversations:update"],
+    [{ type: "spam", spam: true }, "messages:classify"],
+  ] as const) {
+    for (const role of lacking(permission)) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/conversations/bulk",
+        payload: { conversation_ids: [w.conversationId], action },
+        headers: authHeaders(w.apiKeys[role]),
+      });
+      expect(res.statusCode, `${role} ${action.type}`).toBe(200);
+      expect(res.json().results).toEqual([
+        { conversation_id: w.conversationId, ok: false, error: expect.objectContaining({ status: 403 }) },
+      ]);
+    }
+  }
+});
+
 it("every role may read what its permissions allow", async () => {
   for (const role of ALL_ROLES) {
     for (const url of [
       "/api/v1/conversations",
       `/api/v1/conversations/${w.conversationId}/messages`,
+      `/api/v1/conversations/${w.conversationId}/notes`,
+      `/api/v1/conversations/${w.conversationId}/events`,
+      `/api/v1/contacts/${w.contactId}`,
       "/api/v1/contacts",
       "/api/v1/users",
       "/api/v1/teams",
       "/api/v1/listening-profiles",
       "/api/v1/auth/me",
+      "/api/v1/templates",
+      "/api/v1/knowledge-articles",
+      "/api/v1/playbook",
+      "/api/v1/composer/search?q=a",
     ]) {
       const res = await t.app.inject({ method: "GET", url, headers: authHeaders(w.apiKeys[role]) });
       expect(res.statusCode, `${role} ${url}`).toBe(200);
