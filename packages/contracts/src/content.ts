@@ -169,7 +169,9 @@ export type UpdatePlaybookRequest = z.infer<typeof UpdatePlaybookRequest>;
 
 export const ComposerSearchQuery = z.strictObject({
   q: Query.default("").describe("What was typed after `/`; empty lists the first of each."),
-  conversation_id: Id.optional().describe("Renders templates for this conversation and filters by its channel."),
+  conversation_id: Id.optional().describe(
+    "Renders templates for this conversation and filters by its channel.",
+  ),
   limit: z.coerce.number().int().min(1).max(50).default(8),
 });
 export type ComposerSearchQuery = z.infer<typeof ComposerSearchQuery>;

@@ -104,7 +104,7 @@ export const UpdateContactRequest = z.strictObject({
   email: Email.nullable().optional(),
   phone: z.string().max(40).nullable().optional(),
   crm_id: z.string().max(200).nullable().optional(),
-  vip_tier: VipTier.nullable().optional().describe("null is the same as \"none\"."),
+  vip_tier: VipTier.nullable().optional().describe('null is the same as "none".'),
   is_troll: z.boolean().optional(),
   is_abuse: z.boolean().optional(),
   notes: z.string().max(10_000).optional(),
@@ -135,7 +135,10 @@ export const CreateReplyRequest = z.strictObject({
       "The newest message the agent saw. When another agent has replied since, the answer is 409 (reply-conflict) " +
         "naming that reply, unless `force` is true: a conversation is never answered twice by accident.",
     ),
-  force: z.boolean().optional().describe("true: send even though another agent replied after `seen_message_id`."),
+  force: z
+    .boolean()
+    .optional()
+    .describe("true: send even though another agent replied after `seen_message_id`."),
 });
 
 export const ClassifySpamRequest = z.strictObject({

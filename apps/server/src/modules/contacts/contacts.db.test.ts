@@ -1,7 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BackgroundWork, startBackgroundWork } from "../../outbox/workers";
-import { auditLog, contactIdentities, contacts, conversations, messages } from "../../platform/db/schema";
+import {
+  auditLog,
+  contactIdentities,
+  contacts,
+  conversationEvents,
+  conversations,
+  messages,
+} from "../../platform/db/schema";
 import { createWorkspaceFixture, insertConversation, type WorkspaceFixture } from "../../testing/fixtures";
 import { authHeaders, createTestApp, type TestApp } from "../../testing/harness";
 import { connectXChannel, type XChannelFixture } from "../../testing/x-channel";
@@ -118,6 +125,13 @@ describe("merging", () => {
       .from(conversations)
       .where(eq(conversations.id, b.message.conversationId));
     expect(conv?.contactId).toBe(a.contactId);
+    const moved = await t.database.db
+      .select()
+      .from(conversationEvents)
+      .where(eq(conversationEvents.conversationId, b.message.conversationId));
+    expect(moved.filter((e) => e.type === "contact_changed").map((e) => e.data)).toEqual([
+      { from_contact_id: b.contactId, to_contact_id: a.contactId, reason: "merged" },
+    ]);
     // The old id opens the survivor.
     expect((await call("GET", `/contacts/${b.contactId}`)).json().id).toBe(a.contactId);
 
@@ -185,6 +199,15 @@ describe("linking and unlinking identities", () => {
     const fresh = (await call("GET", `/contacts/${moved?.contactId}`)).json();
     expect(fresh).toMatchObject({ display_name: identity.displayName, totals: { conversations: 1 } });
     expect(fresh.conversations[0].id).toBe(b.conversationId);
+    const history = (await call("GET", `/conversations/${b.conversationId}/events`)).json().items;
+    expect(
+      history
+        .filter((e: { type: string }) => e.type === "contact_changed")
+        .map((e: { data: object }) => e.data),
+    ).toEqual([
+      { from_contact_id: b.contactId, to_contact_id: a.contactId, reason: "linked" },
+      { from_contact_id: a.contactId, to_contact_id: fresh.id, reason: "unlinked" },
+    ]);
 
     const last = await call("DELETE", `/contacts/${a.contactId}/identities/${fresh.identities[0].id}`);
     expect(last.statusCode).toBe(404);

@@ -89,14 +89,15 @@ export async function linkIdentity(
   const fromId = identity.contactId;
   const only = await conversationsOnlyBy(db, p.workspaceId, fromId, identity.id);
   await moveIdentity(db, identity, contact.id, now);
-  const moved = await moveConversations(db, p.workspaceId, fromId, contact.id, only);
+  const move = { fromId, toId: contact.id, reason: "linked" as const };
+  const moved = await moveConversations(db, p, { ...move, onlyIds: only }, now);
   const [left] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from contact_identities where contact_id = ${fromId}`,
   );
   if (Number(left?.n ?? 0) === 0) {
     // Whatever the emptied contact still had (conversations from before identities existed) follows.
-    moved.push(...(await moveConversations(db, p.workspaceId, fromId, contact.id)));
+    moved.push(...(await moveConversations(db, p, move, now)));
     await db
       .update(contacts)
       .set({ mergedIntoId: contact.id, updatedAt: now })
@@ -142,6 +143,7 @@ export async function unlinkIdentity(
   });
   const only = await conversationsOnlyBy(db, p.workspaceId, contact.id, identity.id);
   await moveIdentity(db, identity, newContactId, now);
-  const moved = await moveConversations(db, p.workspaceId, contact.id, newContactId, only);
+  const move = { fromId: contact.id, toId: newContactId, reason: "unlinked" as const, onlyIds: only };
+  const moved = await moveConversations(db, p, move, now);
   return { newContactId, conversationIds: moved };
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../platform/db";
 import { contactIdentities, contacts, conversationEvents, conversations } from "../../platform/db/schema";
 import { HttpProblem } from "../../platform/http/problem";
-import type { Principal } from "../auth/principal";
+import { actorOf, type Principal } from "../auth/principal";
 import { findContact } from "./contacts.repo";
 
 const field = "body.other_contact_id";
@@ -34,35 +34,53 @@ async function lockBoth(db: Queryable, p: Principal, survivorId: string, otherId
   return { survivor, other };
 }
 
-/** Moves conversations and the customer's history events from one contact to another. */
-export async function moveConversations(
-  db: Queryable,
-  workspaceId: string,
-  fromId: string,
-  toId: string,
-  onlyIds?: string[],
-) {
-  if (onlyIds?.length === 0) return [];
-  const where = [eq(conversations.workspaceId, workspaceId), eq(conversations.contactId, fromId)];
-  if (onlyIds) where.push(inArray(conversations.id, onlyIds));
+export interface ConversationMove {
+  fromId: string;
+  toId: string;
+  /** What moved them, shown in each conversation's history. */
+  reason: "merged" | "linked" | "unlinked";
+  /** Only these conversations of `fromId` (all of them when absent). */
+  onlyIds?: string[];
+}
+
+/**
+ * Moves conversations (their messages travel with them) and the customer's history events from
+ * one contact to another, and logs a `contact_changed` event on each so the timeline says why.
+ */
+export async function moveConversations(db: Queryable, p: Principal, move: ConversationMove, now: Date) {
+  if (move.onlyIds?.length === 0) return [];
+  const where = [eq(conversations.workspaceId, p.workspaceId), eq(conversations.contactId, move.fromId)];
+  if (move.onlyIds) where.push(inArray(conversations.id, move.onlyIds));
   const moved = await db
     .update(conversations)
-    .set({ contactId: toId })
+    .set({ contactId: move.toId, updatedAt: now })
     .where(and(...where))
     .returning({ id: conversations.id });
   const ids = moved.map((m) => m.id);
-  if (ids.length > 0)
-    await db
-      .update(conversationEvents)
-      .set({ actorId: toId })
-      .where(
-        and(
-          eq(conversationEvents.workspaceId, workspaceId),
-          eq(conversationEvents.actorType, "contact"),
-          eq(conversationEvents.actorId, fromId),
-          inArray(conversationEvents.conversationId, ids),
-        ),
-      );
+  if (ids.length === 0) return ids;
+  await db
+    .update(conversationEvents)
+    .set({ actorId: move.toId })
+    .where(
+      and(
+        eq(conversationEvents.workspaceId, p.workspaceId),
+        eq(conversationEvents.actorType, "contact"),
+        eq(conversationEvents.actorId, move.fromId),
+        inArray(conversationEvents.conversationId, ids),
+      ),
+    );
+  const data = { from_contact_id: move.fromId, to_contact_id: move.toId, reason: move.reason };
+  await db.insert(conversationEvents).values(
+    ids.map((conversationId) => ({
+      workspaceId: p.workspaceId,
+      conversationId,
+      ...actorOf(p),
+      type: "contact_changed" as const,
+      data,
+      occurredAt: now,
+      createdAt: now,
+    })),
+  );
   return ids;
 }
 
@@ -84,7 +102,7 @@ export async function mergeContacts(
     .update(contactIdentities)
     .set({ contactId: s.id, updatedAt: now })
     .where(and(eq(contactIdentities.workspaceId, p.workspaceId), eq(contactIdentities.contactId, o.id)));
-  const moved = await moveConversations(db, p.workspaceId, o.id, s.id);
+  const moved = await moveConversations(db, p, { fromId: o.id, toId: s.id, reason: "merged" }, now);
   const vip =
     (VIP_RANK[o.vipTier ?? "none"] ?? 0) > (VIP_RANK[s.vipTier ?? "none"] ?? 0) ? o.vipTier : s.vipTier;
   await db

@@ -10,6 +10,7 @@ const REASON_OF: Partial<Record<ConversationEventType, string>> = {
   team_changed: "assignment",
   tags_changed: "tags",
   note_added: "note",
+  contact_changed: "contact",
   escalated: "escalation",
   close_loop_reminder: "status",
   approval_requested: "approval",

@@ -242,6 +242,8 @@ export const CONVERSATION_EVENT_TYPES = [
   "team_changed",
   "tags_changed",
   "note_added",
+  /** The conversation moved to another contact (a merge, link or unlink of identities). */
+  "contact_changed",
   "escalated",
   "close_loop_reminder",
   "approval_requested",
