@@ -28,6 +28,8 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
+      // The desk's live channel (WebSocket, session cookie): listed first so it is proxied as an upgrade.
+      "/api/v1/live": { target: server.replace(/^http/, "ws"), ws: true, changeOrigin: false },
       "/api": { target: server, changeOrigin: false, ws: true },
       "/healthz": { target: server },
     },

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Screenshots of the main screens, for docs and visual review.
 // Usage: node apps/web/scripts/screenshots.mjs [baseUrl]   (default http://127.0.0.1:3100, or $PARLEY_URL)
-// PARLEY_SHOTS=channels,settings takes only those (login, inbox, priority, settings, channels,
-// listening, dead-letters). Listening and dead letters seed the demo workspace when they are empty
-// (three profiles; one unreadable X delivery signed with the sandbox's secret) so the pages show rows.
+// PARLEY_SHOTS=channels,rules takes only those: login, inbox, conversation, customer, shortcuts,
+// priority, spam, settings, channels, rules, sla, templates, playbook, listening, dead-letters.
+// Listening and dead letters seed the demo workspace when they are empty (three profiles; one
+// unreadable X delivery signed with the sandbox's secret) so the pages show rows.
 // Needs a running Parley (`npx parley start`) and Debian's chromium (`apt-get install chromium`).
 import { createHmac } from "node:crypto";
 import { mkdir } from "node:fs/promises";
@@ -12,7 +13,9 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const baseUrl = process.argv[2] ?? process.env.PARLEY_URL ?? "http://127.0.0.1:3100";
-const outDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
+const outDir =
+  process.env.PARLEY_SHOTS_DIR ??
+  resolve(dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 const email = process.env.PARLEY_EMAIL ?? "agent@acme.example";
 const adminEmail = process.env.PARLEY_ADMIN_EMAIL ?? "admin@acme.example";
 const password = process.env.PARLEY_PASSWORD ?? "parley-demo";
@@ -34,10 +37,9 @@ const browser = await chromium.launch({
 const viewport = { width: 1440, height: 900 };
 
 const shot = async (page, name, file = name) => {
-  await page.waitForLoadState("networkidle");
+  await settle(page);
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${outDir}/${file}.png` });
-  console.log(`saved ${outDir}/${file}.png`);
+  await save(page, file);
 };
 
 const signIn = async (page, as) => {
@@ -49,7 +51,22 @@ const signIn = async (page, as) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/inbox/);
   await page.getByRole("navigation", { name: "Inbox views" }).waitFor();
-  await page.waitForLoadState("networkidle");
+  await settle(page);
+};
+
+/** Waits for spinners ("Loading …") to go; the live channel keeps the network busy, so no networkidle. */
+async function settle(page) {
+  await page
+    .getByLabel(/^Loading/)
+    .first()
+    .waitFor({ state: "detached", timeout: 15_000 })
+    .catch(() => {});
+  await page.waitForTimeout(500);
+}
+
+const save = async (page, file) => {
+  await page.screenshot({ path: `${outDir}/${file}.png` });
+  console.log(`saved ${outDir}/${file}.png`);
 };
 
 const DEMO_PROFILES = [
@@ -91,80 +108,138 @@ async function seedDeadLetter(page) {
   await page.waitForTimeout(1500);
 }
 
-const openSettingsTab = async (page, tab) => {
-  await page.getByRole("link", { name: "Settings" }).click();
-  await page.getByRole("tab", { name: tab }).click();
-  await page.getByRole("table").or(page.locator(".mantine-EmptyState-root")).first().waitFor();
+const conversationRows = (page) => page.getByRole("region", { name: "Conversations" }).getByRole("link");
+
+const openSettings = async (page, label) => {
+  await page.goto(`${baseUrl}/settings`);
+  const menu = page.getByRole("navigation", { name: "Settings" });
+  await menu.getByRole("link", { name: label, exact: true }).click();
+  await page.getByRole("main", { name: label }).waitFor();
+  await settle(page);
 };
+
+/** The inbox list alone, then the top conversation open with its composer and customer panel. */
+async function inboxShots(page) {
+  await conversationRows(page)
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(() => {});
+  if (wanted("inbox")) await shot(page, "inbox");
+  if ((await conversationRows(page).count()) === 0) return;
+  await conversationRows(page).first().click();
+  await page.waitForURL(/\/inbox\/[^/?]+/);
+  const pane = page.getByRole("region", { name: "Conversation", exact: true });
+  await pane.getByRole("textbox", { name: "Reply" }).waitFor();
+  if (wanted("conversation")) {
+    await pane
+      .getByRole("textbox", { name: "Reply" })
+      .fill("Hi! Sorry about that, let me check your line right now.");
+    await shot(page, "conversation", "inbox-conversation");
+    await pane.getByRole("textbox", { name: "Reply" }).fill("");
+  }
+  const customer = page.getByRole("complementary", { name: "Customer" });
+  if (wanted("customer") && (await customer.count()) > 0) {
+    await customer
+      .getByText("Identities")
+      .first()
+      .waitFor()
+      .catch(() => {});
+    await settle(page);
+    await customer.screenshot({ path: `${outDir}/inbox-customer.png` });
+    console.log(`saved ${outDir}/inbox-customer.png`);
+  }
+  const why = page.getByRole("button", { name: /^Priority .*Why ranked here/ });
+  if (wanted("priority") && (await why.count()) > 0) {
+    await why.first().hover();
+    await page.getByText("Why ranked here").first().waitFor();
+    await save(page, "inbox-priority");
+    await page.mouse.move(0, 0);
+  }
+  if (wanted("shortcuts")) {
+    await page.keyboard.press("Escape");
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("?");
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+    await shot(page, "shortcuts", "inbox-shortcuts");
+    await page.keyboard.press("Escape");
+  }
+}
+
+async function spamShot(page) {
+  await page.getByRole("navigation", { name: "Inbox views" }).getByRole("button", { name: /^Spam/ }).click();
+  await page.waitForURL(/view=spam/);
+  await conversationRows(page)
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => {});
+  await shot(page, "spam", "inbox-spam");
+}
+
+/** The first rule open in the editor, its dry run over the last 7 days shown. */
+async function rulesShot(page) {
+  await openSettings(page, "Rules");
+  const table = page.getByRole("table", { name: "Rules" });
+  await shot(page, "rules", "settings-rules");
+  await table.getByRole("button").filter({ hasText: /\w/ }).first().click();
+  const editor = page.getByRole("dialog");
+  await editor.waitFor();
+  await editor.getByRole("button", { name: "Dry run" }).click();
+  await editor
+    .getByRole("table", { name: "Dry run matches" })
+    .or(editor.getByText(/no messages|matched none|0 of/i))
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .catch(() => {});
+  await shot(page, "rules", "settings-rules-dry-run");
+  await page.keyboard.press("Escape");
+}
 
 try {
   await mkdir(outDir, { recursive: true });
 
-  if (wanted("login") || wanted("inbox") || wanted("settings")) {
+  if (
+    ["login", "inbox", "conversation", "customer", "priority", "shortcuts", "spam", "settings"].some(wanted)
+  ) {
     const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
     await signIn(page, email);
-
-    if (wanted("inbox")) {
-      // Open the top conversation when there is one, so the screenshot shows the timeline too.
-      const firstRow = page.locator("[data-conversation-id]").first();
-      // The list loads after the navigation settles on a fresh demo: give it a moment.
-      await firstRow.waitFor({ timeout: 10_000 }).catch(() => {});
-      if ((await firstRow.count()) > 0) {
-        await firstRow.click();
-        await page.waitForURL(/\/inbox\/[^/?]+/);
-        await page
-          .getByRole("list", { name: "Messages" })
-          .or(page.getByText("No messages in this conversation"))
-          .waitFor();
-      }
-      await shot(page, "inbox");
-      const why = page.getByRole("button", { name: /^Priority .*Why ranked here/ });
-      if (wanted("priority") && (await why.count()) > 0) {
-        await page.waitForLoadState("networkidle");
-        await why.first().hover();
-        await page.getByText("Why ranked here").waitFor();
-        await page.screenshot({ path: `${outDir}/inbox-priority.png` });
-        console.log(`saved ${outDir}/inbox-priority.png`);
-      }
-    }
-
+    await inboxShots(page);
+    if (wanted("spam")) await spamShot(page);
     if (wanted("settings")) {
-      await page.getByRole("link", { name: "Settings" }).click();
-      await page.getByRole("tab", { name: "Users" }).click();
-      await page.getByRole("table").waitFor();
+      await openSettings(page, "Users");
       await shot(page, "settings");
     }
     await page.close();
   }
 
-  if (wanted("channels")) {
-    // As an admin, so the screenshot shows the Connect, Pause and Disconnect actions too.
+  // As an admin, so the screens show the actions that change things too.
+  const adminScreens = [
+    ["channels", "Channels", "settings-channels"],
+    ["sla", "SLA & hours", "settings-sla"],
+    ["templates", "Templates", "settings-templates"],
+    ["playbook", "Playbook", "settings-playbook"],
+  ];
+  if (adminScreens.some(([name]) => wanted(name)) || ["rules", "listening", "dead-letters"].some(wanted)) {
     const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
     await signIn(page, adminEmail);
-    await page.getByRole("link", { name: "Settings" }).click();
-    await page.getByRole("tab", { name: "Channels" }).click();
-    await page.getByRole("table").or(page.getByText("No channels connected")).waitFor();
-    await shot(page, "channels", "settings-channels");
-    await page.close();
-  }
-
-  if (wanted("listening") || wanted("dead-letters")) {
-    const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
-    await signIn(page, adminEmail);
+    for (const [name, label, file] of adminScreens) {
+      if (!wanted(name)) continue;
+      await openSettings(page, label);
+      await shot(page, name, file);
+    }
+    if (wanted("rules")) await rulesShot(page);
     if (wanted("listening")) {
       await seedListening(page);
-      await openSettingsTab(page, "Listening");
+      await openSettings(page, "Listening");
       await shot(page, "listening", "settings-listening");
       await page.getByRole("button", { name: /^Edit Switching providers/ }).click();
       await page.getByRole("dialog").waitFor();
       await page.waitForTimeout(300);
-      await page.screenshot({ path: `${outDir}/settings-listening-edit.png` });
-      console.log(`saved ${outDir}/settings-listening-edit.png`);
+      await save(page, "settings-listening-edit");
       await page.keyboard.press("Escape");
     }
     if (wanted("dead-letters")) {
       await seedDeadLetter(page);
-      await openSettingsTab(page, "Dead letters");
+      await openSettings(page, "Dead letters");
       await shot(page, "dead-letters", "settings-dead-letters");
     }
     await page.close();

@@ -1,12 +1,13 @@
-import { Badge, Menu, Stack, Text, UnstyledButton } from "@mantine/core";
+import { Badge, Menu, Stack, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconApi, IconChevronDown, IconLogout } from "@tabler/icons-react";
+import { IconApi, IconChevronDown, IconKeyboard, IconLogout } from "@tabler/icons-react";
 import { useNavigate } from "react-router";
 import { UserAvatar } from "../ui/UserAvatar";
 import classes from "./AppLayout.module.css";
 import { errorMessage } from "./api";
 import { useCurrentMe, useLogout } from "./auth";
 import { roleLabel } from "./roles";
+import { openShortcutHelp } from "./ShortcutHelp";
 
 export function UserMenu() {
   const me = useCurrentMe();
@@ -25,8 +26,9 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
-        <UnstyledButton className={classes.userButton} aria-label={`Account menu for ${name}`}>
-          <UserAvatar name={name} size={28} />
+        {/* Named by its own text (name and role), so what is seen is what speech input says. */}
+        <UnstyledButton className={classes.userButton}>
+          <UserAvatar name={name} size={28} aria-hidden />
           <Stack gap={0} visibleFrom="sm">
             <Text size="sm" fw={600} lh={1.2}>
               {name}
@@ -36,6 +38,7 @@ export function UserMenu() {
             </Text>
           </Stack>
           <IconChevronDown size={14} stroke={2} color="var(--mantine-color-gray-5)" aria-hidden />
+          <VisuallyHidden>Account menu</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
@@ -53,6 +56,17 @@ export function UserMenu() {
           </Badge>
         </Stack>
         <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconKeyboard size={15} stroke={1.8} aria-hidden />}
+          rightSection={
+            <Text size="xs" c="dimmed">
+              ?
+            </Text>
+          }
+          onClick={openShortcutHelp}
+        >
+          Keyboard shortcuts
+        </Menu.Item>
         <Menu.Item
           component="a"
           href="/api/docs"

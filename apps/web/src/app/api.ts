@@ -17,10 +17,16 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: FieldError[];
+  /** The problem type URI, e.g. ending in "/reply-conflict". */
+  readonly type: string;
+  /** The whole problem body, with any extension members (e.g. `conflicting_message`). */
+  readonly problem: Problem & Record<string, unknown>;
 
   constructor(problem: Problem) {
     super(problem.detail ?? problem.title);
     this.name = "ApiError";
+    this.type = problem.type;
+    this.problem = problem;
     this.status = problem.status;
     this.title = problem.title;
     this.detail = problem.detail;
@@ -115,5 +121,6 @@ export const api = {
     request<T>("GET", path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>("PUT", path, { body }),
   delete: (path: string) => request<void>("DELETE", path),
 };

@@ -10,7 +10,8 @@ export function initials(name: string): string {
   return `${first}${last}`.toUpperCase();
 }
 
-const AVATAR_COLORS = ["accent", "blue", "teal", "grape", "cyan", "orange", "pink", "indigo"];
+// Only hues whose light variant keeps initials at 4.5:1 contrast (teal and orange did not).
+const AVATAR_COLORS = ["accent", "blue", "grape", "cyan", "violet", "pink", "indigo"];
 
 interface UserAvatarProps extends AvatarProps {
   name: string;

@@ -1,4 +1,12 @@
-import type { Channel, Conversation, ConversationStatus, Message, Priority, User } from "@parley/contracts";
+import type {
+  Channel,
+  Conversation,
+  ConversationStatus,
+  Message,
+  Priority,
+  Team,
+  User,
+} from "@parley/contracts";
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -8,30 +16,36 @@ import {
 } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { api, type Page } from "../../app/api";
+import { useFallbackPolling } from "../../app/live";
 
 export type ConversationSort = "priority" | "newest" | "oldest";
 
+/** The GET /conversations query string the inbox sends (see ListConversationsQuery in contracts). */
 export interface ConversationQuery {
   status?: ConversationStatus[] | undefined;
   channel?: Channel[] | undefined;
   priority?: Priority[] | undefined;
   assignee_id?: string | undefined;
+  team_id?: string | undefined;
   q?: string | undefined;
   sort: ConversationSort;
 }
 
-/** Until live updates arrive over WebSocket, the inbox polls. */
-export const INBOX_REFRESH_MS = 10_000;
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 100;
 
+/**
+ * Query keys shared by the whole web app: lists under ["conversations", ...], everything about one
+ * conversation under ["conversation", id, ...]; the live channel invalidates by these prefixes.
+ */
 export const conversationKeys = {
   all: ["conversations"] as const,
   list: (query: ConversationQuery) => ["conversations", "list", query] as const,
-  detail: (id: string) => ["conversations", "detail", id] as const,
-  messages: (id: string) => ["conversations", "messages", id] as const,
+  detail: (id: string) => ["conversation", id] as const,
+  messages: (id: string) => ["conversation", id, "messages"] as const,
 };
 
 export function useConversationList(query: ConversationQuery) {
+  const refetchInterval = useFallbackPolling();
   return useInfiniteQuery({
     queryKey: conversationKeys.list(query),
     queryFn: ({ pageParam, signal }) =>
@@ -42,21 +56,23 @@ export function useConversationList(query: ConversationQuery) {
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
-    refetchInterval: INBOX_REFRESH_MS,
+    refetchInterval,
     placeholderData: keepPreviousData,
   });
 }
 
 export function useConversation(id: string) {
+  const refetchInterval = useFallbackPolling();
   return useQuery({
     queryKey: conversationKeys.detail(id),
     queryFn: ({ signal }) =>
       api.get<Conversation>(`/conversations/${encodeURIComponent(id)}`, undefined, signal),
-    refetchInterval: INBOX_REFRESH_MS,
+    refetchInterval,
   });
 }
 
 export function useMessages(conversationId: string) {
+  const refetchInterval = useFallbackPolling();
   return useInfiniteQuery({
     queryKey: conversationKeys.messages(conversationId),
     queryFn: ({ pageParam, signal }) =>
@@ -67,18 +83,30 @@ export function useMessages(conversationId: string) {
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
-    refetchInterval: INBOX_REFRESH_MS,
+    refetchInterval,
   });
 }
 
 /** Everyone in the workspace by id, to put names and initials on assignees. */
 export function useUsersById(): Map<string, User> {
-  const { data } = useQuery({
+  const { data } = useUsers();
+  return useMemo(() => new Map((data?.items ?? []).map((user) => [user.id, user])), [data]);
+}
+
+export function useUsers() {
+  return useQuery({
     queryKey: ["users", "directory"],
     queryFn: ({ signal }) => api.get<Page<User>>("/users", { limit: 200 }, signal),
     staleTime: 5 * 60_000,
   });
-  return useMemo(() => new Map((data?.items ?? []).map((user) => [user.id, user])), [data]);
+}
+
+export function useTeamsList() {
+  return useQuery({
+    queryKey: ["teams", "directory"],
+    queryFn: ({ signal }) => api.get<Page<Team>>("/teams", { limit: 200 }, signal),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** An agent's "spam" / "not spam" on a customer message; the filter learns it (SPEC T1). */
@@ -88,6 +116,10 @@ export function useClassifySpam() {
     mutationFn: ({ messageId, spam }: { messageId: string; spam: boolean }) =>
       api.post<Message>(`/messages/${encodeURIComponent(messageId)}/spam`, { spam }),
     // The conversation may have moved in or out of the spam folder: refresh it and the lists.
-    onSuccess: () => client.invalidateQueries({ queryKey: conversationKeys.all }),
+    onSuccess: (message) =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: conversationKeys.all }),
+        client.invalidateQueries({ queryKey: conversationKeys.detail(message.conversation_id) }),
+      ]),
   });
 }

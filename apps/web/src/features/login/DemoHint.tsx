@@ -8,11 +8,7 @@ const DEMO_PASSWORD = "parley-demo";
 /** The demo workspace's sign-in, one click to fill the form. */
 export function DemoHint({ onPick }: { onPick: (email: string, password: string) => void }) {
   return (
-    <UnstyledButton
-      className={classes.hint}
-      onClick={() => onPick(DEMO_EMAIL, DEMO_PASSWORD)}
-      aria-label={`Fill in the demo sign-in: ${DEMO_EMAIL}, password ${DEMO_PASSWORD}`}
-    >
+    <UnstyledButton className={classes.hint} onClick={() => onPick(DEMO_EMAIL, DEMO_PASSWORD)}>
       <IconSparkles size={14} stroke={1.8} aria-hidden className={classes.hintIcon} />
       <div>
         <Text size="xs" c="gray.7">

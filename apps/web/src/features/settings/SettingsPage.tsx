@@ -1,77 +1,74 @@
-import { Tabs } from "@mantine/core";
+import { Center, Loader, NavLink, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
-import {
-  IconBuilding,
-  IconEar,
-  IconInboxOff,
-  IconKey,
-  IconPlugConnected,
-  IconUsers,
-  IconUsersGroup,
-  type TablerIcon,
-} from "@tabler/icons-react";
-import type { ReactNode } from "react";
-import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
-import { useCan } from "../../app/auth";
-import { Page } from "../../ui/Page";
-import { ApiKeysTab } from "./api-keys/ApiKeysTab";
-import { ChannelsTab } from "./channels/ChannelsTab";
-import { DeadLettersTab } from "./dead-letters/DeadLettersTab";
-import { ListeningTab } from "./listening/ListeningTab";
-import { TeamsTab } from "./teams/TeamsTab";
-import { UsersTab } from "./users/UsersTab";
-import { WorkspaceTab } from "./workspace/WorkspaceTab";
+import type { Permission } from "@parley/contracts";
+import { type ReactNode, Suspense } from "react";
+import { Navigate, Route, NavLink as RouterLink, Routes, useLocation } from "react-router";
+import { useMe } from "../../app/auth";
+import { SETTINGS_SECTIONS, type SettingsSectionDef } from "./sections";
+import classes from "./settings.module.css";
 
-interface Section {
-  path: string;
-  label: string;
-  Icon: TablerIcon;
-  element: ReactNode;
+/** The sections this principal may see: each names the permission that opens it. */
+function visibleSections(permissions: readonly Permission[]): SettingsSectionDef[] {
+  return SETTINGS_SECTIONS.filter((s) => permissions.includes(s.permission));
+}
+
+function Fallback() {
+  return (
+    <Center p="xl">
+      <Loader size="sm" aria-label="Loading" />
+    </Center>
+  );
 }
 
 export function SettingsPage() {
-  const canManageKeys = useCan("api_keys:manage");
-  const canReadListening = useCan("listening:read");
-  const canReplay = useCan("dead_letters:manage");
+  const { data: me } = useMe();
   const { pathname } = useLocation();
-  const navigate = useNavigate();
-  useDocumentTitle("Settings · Parley");
-
-  const sections: Section[] = [
-    { path: "workspace", label: "Workspace", Icon: IconBuilding, element: <WorkspaceTab /> },
-    { path: "users", label: "Users", Icon: IconUsers, element: <UsersTab /> },
-    { path: "teams", label: "Teams", Icon: IconUsersGroup, element: <TeamsTab /> },
-    { path: "channels", label: "Channels", Icon: IconPlugConnected, element: <ChannelsTab /> },
-    ...(canReadListening
-      ? [{ path: "listening", label: "Listening", Icon: IconEar, element: <ListeningTab /> }]
-      : []),
-    ...(canReplay
-      ? [{ path: "dead-letters", label: "Dead letters", Icon: IconInboxOff, element: <DeadLettersTab /> }]
-      : []),
-    ...(canManageKeys
-      ? [{ path: "api-keys", label: "API keys", Icon: IconKey, element: <ApiKeysTab /> }]
-      : []),
-  ];
-  const current = pathname.split("/")[2] ?? "workspace";
+  const sections = visibleSections(me?.permissions ?? []);
+  const current = sections.find((s) => pathname.startsWith(`/settings/${s.path}`));
+  useDocumentTitle(`${current ? `${current.label} · ` : ""}Settings · Parley`);
+  const groups = [...new Set(sections.map((s) => s.group))];
+  const first = sections[0]?.path ?? "workspace";
 
   return (
-    <Page title="Settings" description="Your workspace, the people in it and how other systems connect.">
-      <Tabs value={current} onChange={(tab) => tab && navigate(`/settings/${tab}`)} mb="lg">
-        <Tabs.List>
-          {sections.map(({ path, label, Icon }) => (
-            <Tabs.Tab key={path} value={path} leftSection={<Icon size={15} stroke={1.7} aria-hidden />}>
-              {label}
-            </Tabs.Tab>
+    <div className={classes.page}>
+      <div className={classes.inner}>
+        <nav className={classes.nav} aria-label="Settings">
+          <Title order={1} size="h2" px={10} mb={4}>
+            Settings
+          </Title>
+          {groups.map((group) => (
+            <div key={group}>
+              <Text className={classes.group} component="h2">
+                {group}
+              </Text>
+              {sections
+                .filter((s) => s.group === group)
+                .map(({ path, label, Icon }) => (
+                  <NavLink
+                    key={path}
+                    component={RouterLink}
+                    to={`/settings/${path}`}
+                    label={label}
+                    active={current?.path === path}
+                    leftSection={<Icon size={15} stroke={1.7} aria-hidden />}
+                    className={classes.link}
+                  />
+                ))}
+            </div>
           ))}
-        </Tabs.List>
-      </Tabs>
-      <Routes>
-        <Route index element={<Navigate to="workspace" replace />} />
-        {sections.map(({ path, element }) => (
-          <Route key={path} path={path} element={element} />
-        ))}
-        <Route path="*" element={<Navigate to="/settings/workspace" replace />} />
-      </Routes>
-    </Page>
+        </nav>
+        <main className={classes.content} aria-label={current?.label ?? "Settings"}>
+          <Suspense fallback={<Fallback />}>
+            <Routes>
+              <Route index element={<Navigate to={first} replace />} />
+              {sections.map(({ path, element }) => (
+                <Route key={path} path={path} element={element as ReactNode} />
+              ))}
+              <Route path="*" element={<Navigate to={`/settings/${first}`} replace />} />
+            </Routes>
+          </Suspense>
+        </main>
+      </div>
+    </div>
   );
 }

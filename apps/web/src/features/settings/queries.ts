@@ -132,3 +132,45 @@ export function useDisconnectChannel() {
     onSuccess: () => client.invalidateQueries({ queryKey: keys.channels }),
   });
 }
+
+export interface TeamPatch {
+  name?: string;
+  description?: string;
+  skills?: string[];
+  languages?: string[];
+  routing?: Team["routing"];
+  member_ids?: string[];
+}
+
+export function useUpdateTeam() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: TeamPatch }) =>
+      api.patch<Team>(`/teams/${encodeURIComponent(id)}`, patch),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: keys.teams });
+      void client.invalidateQueries({ queryKey: keys.users });
+    },
+  });
+}
+
+export interface UserPatch {
+  name?: string;
+  role?: Role;
+  capacity?: number;
+  skills?: string[];
+  languages?: string[];
+  approval_sample_percent?: number;
+}
+
+export function useUpdateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UserPatch }) =>
+      api.patch<User>(`/users/${encodeURIComponent(id)}`, patch),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ["users"] });
+      void client.invalidateQueries({ queryKey: ME_KEY });
+    },
+  });
+}

@@ -1,14 +1,16 @@
 import { Badge, CloseButton, Group, Text, Title, Tooltip } from "@mantine/core";
-import type { Conversation, User } from "@parley/contracts";
+import type { Conversation } from "@parley/contracts";
+import { IconShieldCheck } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { CHANNEL_META, ChannelIcon } from "../../../ui/channels";
 import { SentimentDot } from "../../../ui/SentimentDot";
 import { SlaCountdown } from "../../../ui/SlaCountdown";
 import { StatusBadge } from "../../../ui/StatusBadge";
-import { UserAvatar } from "../../../ui/UserAvatar";
 import { VisibilityBadges } from "../../../ui/VisibilityBadges";
 import classes from "./conversation.module.css";
+import { PresenceBar } from "./PresenceBar";
 import { PriorityReasons } from "./PriorityReasons";
+import { TagsEditor } from "./TagsEditor";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -21,25 +23,34 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 interface ConversationHeaderProps {
   conversation: Conversation;
-  assignee: User | undefined;
+  teamName: string | undefined;
+  actions: ReactNode;
+  /** Small controls beside the close button (the customer panel toggle). */
+  tools?: ReactNode;
   onClose: () => void;
 }
 
-export function ConversationHeader({ conversation: c, assignee, onClose }: ConversationHeaderProps) {
+export function ConversationHeader({
+  conversation: c,
+  teamName,
+  actions,
+  tools,
+  onClose,
+}: ConversationHeaderProps) {
   const handle = c.contact.handle ? `@${c.contact.handle.replace(/^@/, "")}` : null;
-  const due = c.first_response_at ? null : c.first_response_due_at;
+  const due = c.first_response_at ? c.next_response_due_at : c.first_response_due_at;
   return (
     <header className={classes.header}>
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
         <Group gap="sm" wrap="nowrap" miw={0}>
-          <ChannelIcon channel={c.channel} size={34} />
+          <ChannelIcon channel={c.channel} size={32} />
           <div style={{ minWidth: 0 }}>
             <Group gap={8} wrap="nowrap">
-              <Title order={2} fz={16} lh={1.3} className={classes.title}>
+              <Title order={2} fz={15.5} lh={1.3} className={classes.title}>
                 {c.contact.display_name}
               </Title>
-              {c.contact.vip_tier ? (
-                <Badge color="yellow" variant="light">
+              {c.contact.vip_tier && c.contact.vip_tier !== "none" ? (
+                <Badge color="yellow" variant="light" tt="capitalize">
                   VIP {c.contact.vip_tier}
                 </Badge>
               ) : null}
@@ -47,6 +58,17 @@ export function ConversationHeader({ conversation: c, assignee, onClose }: Conve
                 <Tooltip label="Flagged for abusive or trolling behaviour">
                   <Badge color="red" variant="outline">
                     Troll
+                  </Badge>
+                </Tooltip>
+              ) : null}
+              {c.approval_required ? (
+                <Tooltip label={c.approval_reason ?? "Replies wait for an approver"}>
+                  <Badge
+                    color="yellow"
+                    variant="outline"
+                    leftSection={<IconShieldCheck size={11} aria-hidden />}
+                  >
+                    Approval required
                   </Badge>
                 </Tooltip>
               ) : null}
@@ -58,13 +80,18 @@ export function ConversationHeader({ conversation: c, assignee, onClose }: Conve
             </Text>
           </div>
         </Group>
-        <CloseButton aria-label="Close conversation" onClick={onClose} />
+        <Group gap="sm" wrap="nowrap">
+          <PresenceBar conversationId={c.id} />
+          {tools}
+          <CloseButton aria-label="Close conversation" onClick={onClose} />
+        </Group>
       </Group>
       {c.subject ? (
-        <Text size="sm" fw={550} mt={10} className={classes.subject}>
+        <Text size="sm" fw={550} mt={8} className={classes.subject} lineClamp={2}>
           {c.subject}
         </Text>
       ) : null}
+      <div className={classes.actions}>{actions}</div>
       <div className={classes.fields}>
         <Field label="Status">
           <StatusBadge status={c.status} />
@@ -72,18 +99,13 @@ export function ConversationHeader({ conversation: c, assignee, onClose }: Conve
         <Field label="Priority">
           <PriorityReasons conversation={c} />
         </Field>
-        <Field label="Assignee">
-          {assignee ? (
-            <Group gap={6} wrap="nowrap">
-              <UserAvatar name={assignee.name} size={18} />
-              <Text size="sm">{assignee.name}</Text>
-            </Group>
-          ) : (
-            <Text size="sm" c="dimmed">
-              Unassigned
+        {teamName ? (
+          <Field label="Team">
+            <Text size="sm" truncate maw={160}>
+              {teamName}
             </Text>
-          )}
-        </Field>
+          </Field>
+        ) : null}
         <Field label="Visibility">
           <VisibilityBadges hasPublic={c.has_public} hasPrivate={c.has_private} />
         </Field>
@@ -97,11 +119,15 @@ export function ConversationHeader({ conversation: c, assignee, onClose }: Conve
             </Group>
           </Field>
         ) : null}
-        {due ? (
-          <Field label="First response">
-            <SlaCountdown dueAt={due} />
+        {due && c.status !== "resolved" && c.status !== "closed" ? (
+          <Field label={c.first_response_at ? "Next response" : "First response"}>
+            <SlaCountdown dueAt={due} label={c.first_response_at ? "Next response" : "First response"} />
           </Field>
         ) : null}
+        <div className={classes.tagsField}>
+          <span className={classes.fieldLabel}>Tags</span>
+          <TagsEditor conversation={c} />
+        </div>
       </div>
     </header>
   );

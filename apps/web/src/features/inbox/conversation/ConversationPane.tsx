@@ -1,16 +1,30 @@
-import { Alert, Center, Loader } from "@mantine/core";
-import { IconAlertCircle, IconMessageQuestion } from "@tabler/icons-react";
+import { ActionIcon, Alert, Center, Loader, Tooltip } from "@mantine/core";
+import { useLocalStorage } from "@mantine/hooks";
+import type { Conversation, Message } from "@parley/contracts";
+import { IconAlertCircle, IconLayoutSidebarRight, IconMessageQuestion } from "@tabler/icons-react";
+import { useMemo, useRef, useState } from "react";
 import { useLocation, useNavigate, useParams } from "react-router";
 import { errorMessage, isApiError } from "../../../app/api";
+import { inOverlay, shortcutScope, useShortcuts } from "../../../app/shortcuts";
 import { EmptyState } from "../../../ui/EmptyState";
-import { useConversation, useUsersById } from "../queries";
+import { CustomerPanel } from "../../customer/CustomerPanel";
+import { PanelBoundary } from "../../customer/PanelBoundary";
+import { Composer, type ComposerHandle } from "../composer/Composer";
+import { useViewPresence } from "../composer/presence";
+import { useConversation, useMessages, useTeamsList, useUsers } from "../queries";
+import { ConversationActions } from "./ConversationActions";
 import { ConversationHeader } from "./ConversationHeader";
+import classes from "./conversation.module.css";
+import { EscalateModal } from "./EscalateModal";
 import { MessageTimeline } from "./MessageTimeline";
+import { notify } from "./notify";
+import { TypingIndicator } from "./PresenceBar";
+import { useResolveConversation } from "./queries";
+import type { Names } from "./timeline";
 
 export function ConversationPane() {
   const { conversationId = "" } = useParams();
   const conversation = useConversation(conversationId);
-  const users = useUsersById();
   const navigate = useNavigate();
   const { search } = useLocation();
   const close = () => navigate({ pathname: "/inbox", search });
@@ -38,16 +52,102 @@ export function ConversationPane() {
       </Alert>
     );
   }
+  return <OpenConversation key={conversation.data.id} conversation={conversation.data} onClose={close} />;
+}
 
-  const c = conversation.data;
+/** The open conversation: header and actions, the timeline, the composer, and the customer beside them. */
+function OpenConversation({ conversation: c, onClose }: { conversation: Conversation; onClose: () => void }) {
+  useViewPresence(c.id);
+  const messages = useMessages(c.id);
+  const items = useMemo<Message[]>(() => messages.data?.pages.flatMap((p) => p.items) ?? [], [messages.data]);
+  const users = useUsers().data?.items ?? [];
+  const teams = useTeamsList().data?.items ?? [];
+  const names = useMemo<Names>(() => {
+    const u = new Map(users.map((x) => [x.id, x.name]));
+    const t = new Map(teams.map((x) => [x.id, x.name]));
+    return { user: (id) => u.get(id), team: (id) => t.get(id) };
+  }, [users, teams]);
+  const composer = useRef<ComposerHandle>(null);
+  const [assignOpen, setAssignOpen] = useState(false);
+  const [escalating, setEscalating] = useState(false);
+  const [showCustomer, setShowCustomer] = useLocalStorage({
+    key: "parley.customer-panel",
+    defaultValue: typeof window === "undefined" || window.innerWidth >= 1500,
+    getInitialValueInEffect: false,
+  });
+  const resolve = useResolveConversation(c.id);
+
+  useShortcuts(
+    {
+      r: () => composer.current?.focus("public"),
+      p: () => composer.current?.focus("private"),
+      n: () => composer.current?.focus("note"),
+      "/": () => composer.current?.openSlash(),
+      a: () => setAssignOpen(true),
+      e: () =>
+        resolve.mutate(undefined, {
+          onSuccess: () => notify({ color: "teal", message: "Resolved" }),
+          onError: (e) => notify({ color: "red", title: "Could not resolve", message: errorMessage(e) }),
+        }),
+    },
+    (event) => !inOverlay(event.target) && shortcutScope(document.activeElement, true) === "conversation",
+  );
+
   return (
-    <>
-      <ConversationHeader
-        conversation={c}
-        assignee={c.assignee_id ? users.get(c.assignee_id) : undefined}
-        onClose={close}
+    <div
+      className={classes.layout}
+      data-customer={showCustomer || undefined}
+      data-shortcut-scope="conversation"
+    >
+      <div className={classes.main}>
+        <ConversationHeader
+          conversation={c}
+          teamName={c.team_id ? names.team(c.team_id) : undefined}
+          onClose={onClose}
+          tools={
+            <Tooltip label={showCustomer ? "Hide the customer panel" : "Show the customer panel"}>
+              <ActionIcon
+                aria-label="Customer panel"
+                aria-pressed={showCustomer}
+                variant={showCustomer ? "light" : "subtle"}
+                onClick={() => setShowCustomer((v) => !v)}
+              >
+                <IconLayoutSidebarRight size={16} />
+              </ActionIcon>
+            </Tooltip>
+          }
+          actions={
+            <ConversationActions
+              conversation={c}
+              messages={items}
+              users={users}
+              teams={teams}
+              assignOpen={assignOpen}
+              onAssignOpen={setAssignOpen}
+              onEscalate={() => setEscalating(true)}
+            />
+          }
+        />
+        <MessageTimeline conversationId={c.id} messages={messages} items={items} names={names} />
+        <TypingIndicator conversationId={c.id} />
+        <Composer
+          ref={composer}
+          conversation={c}
+          messages={items}
+          messagesLoaded={messages.data !== undefined}
+        />
+      </div>
+      {showCustomer ? (
+        <PanelBoundary resetKey={c.contact_id}>
+          <CustomerPanel contactId={c.contact_id} conversationId={c.id} />
+        </PanelBoundary>
+      ) : null}
+      <EscalateModal
+        conversationId={c.id}
+        teams={teams}
+        opened={escalating}
+        onClose={() => setEscalating(false)}
       />
-      <MessageTimeline key={c.id} conversationId={c.id} />
-    </>
+    </div>
   );
 }

@@ -2,12 +2,15 @@ import { Alert, Button, Center, Loader } from "@mantine/core";
 import type { Message } from "@parley/contracts";
 import { IconAlertCircle, IconMessageOff } from "@tabler/icons-react";
 import dayjs from "dayjs";
-import { Fragment, useEffect, useMemo, useRef } from "react";
+import { Fragment, useLayoutEffect, useMemo, useRef } from "react";
 import { errorMessage } from "../../../app/api";
 import { EmptyState } from "../../../ui/EmptyState";
-import { useMessages } from "../queries";
+import type { useMessages } from "../queries";
 import classes from "./conversation.module.css";
 import { MessageItem } from "./MessageItem";
+import { useEvents, useNotes } from "./queries";
+import { EventItem, NoteItem } from "./TimelineItems";
+import { buildTimeline, type Names, type TimelineEntry } from "./timeline";
 
 function dayLabel(iso: string): string {
   const day = dayjs(iso);
@@ -16,17 +19,39 @@ function dayLabel(iso: string): string {
   return day.format(day.isSame(dayjs(), "year") ? "dddd D MMMM" : "D MMMM YYYY");
 }
 
-/** Messages oldest first with a separator per day; public and private in one thread. */
-export function MessageTimeline({ conversationId }: { conversationId: string }) {
-  const messages = useMessages(conversationId);
-  const scroller = useRef<HTMLDivElement>(null);
-  const items = useMemo<Message[]>(() => messages.data?.pages.flatMap((p) => p.items) ?? [], [messages.data]);
-  const loaded = items.length > 0;
+/** Close enough to the bottom that new entries should keep the newest in view. */
+const STICK_PX = 120;
 
-  // Land on the latest message when the conversation opens.
-  useEffect(() => {
-    if (loaded && scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
-  }, [loaded]);
+interface MessageTimelineProps {
+  conversationId: string;
+  messages: ReturnType<typeof useMessages>;
+  items: Message[];
+  names: Names;
+}
+
+/**
+ * SPEC A2: one timeline of public and private messages, internal notes and history, oldest first
+ * with a separator per day. It lands on the newest entry and follows new ones unless the agent
+ * scrolled up to read.
+ */
+export function MessageTimeline({ conversationId, messages, items, names }: MessageTimelineProps) {
+  const notes = useNotes(conversationId);
+  const events = useEvents(conversationId);
+  const scroller = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
+  const entries = useMemo(
+    () => buildTimeline(items, notes.data?.items ?? [], events.data?.items ?? [], names),
+    [items, notes.data, events.data, names],
+  );
+  const byExternalId = useMemo(
+    () => new Map(items.filter((m) => m.external_id).map((m) => [m.external_id as string, m])),
+    [items],
+  );
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && pinned.current && entries.length > 0) el.scrollTop = el.scrollHeight;
+  }, [entries]);
 
   if (messages.isPending) {
     return (
@@ -50,7 +75,7 @@ export function MessageTimeline({ conversationId }: { conversationId: string }) 
       </div>
     );
   }
-  if (!loaded) {
+  if (entries.length === 0) {
     return (
       <div className={classes.timeline}>
         <EmptyState
@@ -63,24 +88,25 @@ export function MessageTimeline({ conversationId }: { conversationId: string }) 
   }
 
   return (
-    <div className={classes.timeline} ref={scroller}>
-      <ol className={classes.messages} aria-label="Messages">
-        {items.map((message, i) => {
-          const previous = items[i - 1];
-          const newDay = !previous || !dayjs(previous.sent_at).isSame(message.sent_at, "day");
-          return (
-            <Fragment key={message.id}>
-              {newDay ? (
-                <li className={classes.daySeparator} aria-hidden>
-                  <span>{dayLabel(message.sent_at)}</span>
-                </li>
-              ) : null}
-              <li>
-                <MessageItem message={message} />
+    <div
+      className={classes.timeline}
+      ref={scroller}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+      }}
+    >
+      <ol className={classes.messages} aria-label="Timeline">
+        {entries.map((entry, i) => (
+          <Fragment key={entry.id}>
+            {startsDay(entry, entries[i - 1]) ? (
+              <li className={classes.daySeparator} aria-hidden>
+                <span>{dayLabel(entry.at)}</span>
               </li>
-            </Fragment>
-          );
-        })}
+            ) : null}
+            <li>{renderEntry(entry, byExternalId)}</li>
+          </Fragment>
+        ))}
       </ol>
       {messages.hasNextPage ? (
         <Center pb="lg">
@@ -96,4 +122,15 @@ export function MessageTimeline({ conversationId }: { conversationId: string }) 
       ) : null}
     </div>
   );
+}
+
+function startsDay(entry: TimelineEntry, previous: TimelineEntry | undefined) {
+  return !previous || !dayjs(previous.at).isSame(entry.at, "day");
+}
+
+function renderEntry(entry: TimelineEntry, byExternalId: Map<string, Message>) {
+  if (entry.kind === "note") return <NoteItem note={entry.note} />;
+  if (entry.kind === "event") return <EventItem event={entry.event} text={entry.text} />;
+  const parentId = entry.message.reply_to_external_id;
+  return <MessageItem message={entry.message} parent={parentId ? byExternalId.get(parentId) : undefined} />;
 }

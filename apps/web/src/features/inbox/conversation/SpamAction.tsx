@@ -1,11 +1,10 @@
 import { Badge, Button, Tooltip } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import type { Message } from "@parley/contracts";
 import { IconBan, IconCircleCheck } from "@tabler/icons-react";
 import { errorMessage } from "../../../app/api";
 import { useCan } from "../../../app/auth";
 import { useClassifySpam } from "../queries";
-import classes from "./conversation.module.css";
+import { notify } from "./notify";
 
 /**
  * "Spam" / "Not spam" on a customer message (SPEC T1). The filter learns from it, so the next
@@ -26,14 +25,13 @@ export function SpamAction({ message: m }: { message: Message }) {
       { messageId: m.id, spam },
       {
         onSuccess: () =>
-          notifications.show({
+          notify({
             color: "teal",
             message: spam
               ? "Marked spam: similar messages will be filtered"
               : "Marked not spam: the filter learnt it",
           }),
-        onError: (error) =>
-          notifications.show({ color: "red", title: "Could not mark", message: errorMessage(error) }),
+        onError: (error) => notify({ color: "red", title: "Could not mark", message: errorMessage(error) }),
       },
     );
   return (
@@ -45,8 +43,7 @@ export function SpamAction({ message: m }: { message: Message }) {
         <Button
           size="compact-xs"
           variant="subtle"
-          color={spam ? "gray" : "teal"}
-          className={classes.spamAction}
+          color={spam ? "gray.7" : "teal.9"}
           leftSection={spam ? <IconBan size={12} aria-hidden /> : <IconCircleCheck size={12} aria-hidden />}
           loading={classify.isPending}
           onClick={mark}

@@ -1,75 +1,146 @@
-import { Group, Text } from "@mantine/core";
+import { Button, Checkbox, Text, VisuallyHidden } from "@mantine/core";
 import type { Conversation, User } from "@parley/contracts";
-import { memo } from "react";
+import { type MouseEvent, memo } from "react";
 import { Link } from "react-router";
 import { ChannelIcon } from "../../../ui/channels";
 import { PriorityBadge } from "../../../ui/PriorityBadge";
 import { RelativeTime } from "../../../ui/RelativeTime";
 import { SentimentDot } from "../../../ui/SentimentDot";
-import { SlaCountdown } from "../../../ui/SlaCountdown";
+import { ConversationSla } from "../../../ui/SlaCountdown";
 import { UserAvatar } from "../../../ui/UserAvatar";
 import { VisibilityBadges } from "../../../ui/VisibilityBadges";
-import classes from "../inbox.module.css";
+import classes from "./list.module.css";
+import { RowPresence } from "./RowPresence";
+import { isUnread, useSeenVersion } from "./readState";
 
-interface ConversationRowProps {
+/** Every row has the same height, so the virtual list can place any of thousands without measuring. */
+export const ROW_HEIGHT = 68;
+
+export interface RowHandlers {
+  onFocusRow: (id: string) => void;
+  /** Checkbox click, or shift-click anywhere on the row (range). */
+  onSelect: (id: string, range: boolean) => void;
+  onNotSpam?: ((id: string) => void) | undefined;
+}
+
+interface ConversationRowProps extends RowHandlers {
   conversation: Conversation;
   assignee: User | undefined;
+  meId: string | null;
   search: string;
   isOpen: boolean;
   isCursor: boolean;
-  onFocusRow: (id: string) => void;
-}
-
-/** The first response is still owed: count down to it. */
-function firstResponseDue(c: Conversation): string | null {
-  return c.first_response_at ? null : c.first_response_due_at;
+  isSelected: boolean;
+  isFresh: boolean;
+  notSpamPending?: boolean;
+  top: number;
 }
 
 export const ConversationRow = memo(function ConversationRow(props: ConversationRowProps) {
-  const { conversation: c, assignee, search, isOpen, isCursor, onFocusRow } = props;
-  const due = firstResponseDue(c);
+  const { conversation: c, assignee, search, isOpen, isCursor, isSelected, onSelect } = props;
+  useSeenVersion();
+  const unread = isUnread(c);
   const handle = c.contact.handle ? `@${c.contact.handle.replace(/^@/, "")}` : null;
+  const name = c.contact.display_name;
+  // Social posts often take their subject from the first message: don't print it twice.
+  const subject = c.subject && !c.preview.startsWith(c.subject.slice(0, 24)) ? c.subject : "";
+
+  const onClick = (event: MouseEvent) => {
+    // Shift-click selects a range instead of opening; ctrl/cmd-click keeps the browser's new tab.
+    if (event.shiftKey) {
+      event.preventDefault();
+      onSelect(c.id, true);
+    }
+  };
+
   return (
-    <li className={classes.rowItem}>
+    <li
+      className={classes.row}
+      style={{ transform: `translateY(${props.top}px)`, height: ROW_HEIGHT }}
+      aria-current={isOpen ? "true" : undefined}
+      data-cursor={isCursor || undefined}
+      data-selected={isSelected || undefined}
+      data-unread={unread || undefined}
+      data-fresh={props.isFresh || undefined}
+    >
+      <div className={classes.lead}>
+        <span className={classes.channel}>
+          <ChannelIcon channel={c.channel} size={22} />
+        </span>
+        <Checkbox
+          className={classes.check}
+          size="xs"
+          radius="sm"
+          checked={isSelected}
+          tabIndex={-1}
+          aria-label={`Select conversation with ${name}`}
+          onChange={() => undefined}
+          onClick={(event) => onSelect(c.id, event.shiftKey)}
+        />
+      </div>
       <Link
         to={{ pathname: `/inbox/${c.id}`, search }}
-        className={classes.row}
-        aria-current={isOpen ? "true" : undefined}
-        data-cursor={isCursor || undefined}
-        data-unread={c.status === "new" || undefined}
+        className={classes.rowLink}
         data-conversation-id={c.id}
-        onFocus={() => onFocusRow(c.id)}
+        onFocus={() => props.onFocusRow(c.id)}
+        onClick={onClick}
       >
-        <ChannelIcon channel={c.channel} size={24} />
-        <div className={classes.rowBody}>
-          <Group gap={6} wrap="nowrap" justify="space-between">
-            <Group gap={6} wrap="nowrap" miw={0}>
-              <Text size="sm" fw={650} truncate className={classes.contactName}>
-                {c.contact.display_name}
-              </Text>
-              {handle ? (
-                <Text size="xs" c="dimmed" truncate className={classes.handle}>
-                  {handle}
-                </Text>
-              ) : null}
-            </Group>
-            <RelativeTime iso={c.last_message_at} />
-          </Group>
-          <Text size="sm" className={classes.preview}>
-            {c.subject ? <span className={classes.subject}>{c.subject}</span> : null}
-            {c.subject && c.preview ? <span className={classes.sep}> — </span> : null}
-            <span className={classes.previewText}>{c.preview}</span>
+        {/* The accessible name is the row's own text (name, handle, time, preview), plus "unread". */}
+        {unread ? <VisuallyHidden>Unread: </VisuallyHidden> : null}
+        <div className={classes.line}>
+          <Text span size="sm" className={classes.name} truncate>
+            {name}
           </Text>
-          <Group gap={6} wrap="nowrap" className={classes.rowMeta}>
-            <PriorityBadge priority={c.priority} />
-            <VisibilityBadges hasPublic={c.has_public} hasPrivate={c.has_private} />
-            <SentimentDot sentiment={c.sentiment} />
-            <span className={classes.spacer} />
-            {due ? <SlaCountdown dueAt={due} /> : null}
-            {assignee ? <UserAvatar name={assignee.name} size={20} withTooltip /> : null}
-          </Group>
+          {handle ? (
+            <Text span size="xs" c="dimmed" truncate className={classes.handle}>
+              {handle}
+            </Text>
+          ) : null}
+          <span className={classes.spacer} />
+          <RowPresence conversationId={c.id} meId={props.meId} />
+          <RelativeTime iso={c.last_message_at} />
         </div>
+        <Text size="sm" className={classes.preview}>
+          {subject ? <span className={classes.subject}>{subject} · </span> : null}
+          {c.preview}
+        </Text>
       </Link>
+      <div className={classes.meta}>
+        <PriorityBadge
+          priority={c.priority}
+          reasons={c.priority_reasons}
+          score={c.priority_score}
+          size="xs"
+        />
+        <VisibilityBadges hasPublic={c.has_public} hasPrivate={c.has_private} compact />
+        <SentimentDot sentiment={c.sentiment} />
+        {c.tags.slice(0, 2).map((tag) => (
+          <span key={tag} className={classes.tag}>
+            #{tag}
+          </span>
+        ))}
+        <span className={classes.spacer} />
+        {props.onNotSpam ? (
+          <Button
+            size="compact-xs"
+            variant="default"
+            loading={props.notSpamPending}
+            onClick={() => props.onNotSpam?.(c.id)}
+            aria-label={`Not spam: ${name}`}
+          >
+            Not spam
+          </Button>
+        ) : null}
+        <ConversationSla conversation={c} />
+        {assignee ? (
+          <UserAvatar
+            name={assignee.name}
+            size={18}
+            withTooltip
+            aria-label={`Assigned to ${assignee.name}`}
+          />
+        ) : null}
+      </div>
     </li>
   );
 });

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Popover, Stack, Text, Tooltip } from "@mantine/core";
+import { Button, Checkbox, Group, Popover, ScrollArea, Stack, Text, Tooltip } from "@mantine/core";
 import { IconChevronDown } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 
@@ -14,6 +14,8 @@ interface FilterMenuProps<T extends string> {
   value: T[];
   onChange: (value: T[]) => void;
   disabledReason?: string;
+  /** Only one value at a time (the API takes one): picking another replaces it. */
+  single?: boolean;
 }
 
 /** A compact multi-select: a button that names the active choice and opens a checklist. */
@@ -23,7 +25,9 @@ export function FilterMenu<T extends string>({
   value,
   onChange,
   disabledReason,
+  single = false,
 }: FilterMenuProps<T>) {
+  const change = (next: T[]) => onChange(single ? next.filter((v) => !value.includes(v)).slice(-1) : next);
   const first = options.find((o) => o.value === value[0]);
   const summary =
     value.length === 0 ? label : value.length === 1 ? first?.label : `${label} · ${value.length}`;
@@ -35,7 +39,7 @@ export function FilterMenu<T extends string>({
       fw={500}
       rightSection={<IconChevronDown size={12} stroke={2} aria-hidden />}
       disabled={Boolean(disabledReason)}
-      aria-label={`Filter by ${label.toLowerCase()}${value.length ? `: ${value.length} selected` : ""}`}
+      aria-label={`Filter by ${label.toLowerCase()}${value.length ? `: ${summary}` : ""}`}
     >
       {summary}
     </Button>
@@ -43,28 +47,30 @@ export function FilterMenu<T extends string>({
   if (disabledReason) return <Tooltip label={disabledReason}>{button}</Tooltip>;
 
   return (
-    <Popover position="bottom-start" shadow="md" radius="md" width={200} trapFocus>
+    <Popover position="bottom-start" shadow="md" radius="md" width={220} trapFocus>
       <Popover.Target>{button}</Popover.Target>
       <Popover.Dropdown p="xs">
-        <Checkbox.Group value={value} onChange={(next) => onChange(next as T[])} aria-label={label}>
-          <Stack gap={2}>
-            {options.map((option) => (
-              <Checkbox
-                key={option.value}
-                value={option.value}
-                size="xs"
-                radius="sm"
-                px={6}
-                py={5}
-                label={
-                  <Group gap={8} wrap="nowrap">
-                    {option.icon}
-                    <Text size="sm">{option.label}</Text>
-                  </Group>
-                }
-              />
-            ))}
-          </Stack>
+        <Checkbox.Group value={value} onChange={(next) => change(next as T[])} aria-label={label}>
+          <ScrollArea.Autosize mah={280} type="auto">
+            <Stack gap={2}>
+              {options.map((option) => (
+                <Checkbox
+                  key={option.value}
+                  value={option.value}
+                  size="xs"
+                  radius="sm"
+                  px={6}
+                  py={5}
+                  label={
+                    <Group gap={8} wrap="nowrap">
+                      {option.icon}
+                      <Text size="sm">{option.label}</Text>
+                    </Group>
+                  }
+                />
+              ))}
+            </Stack>
+          </ScrollArea.Autosize>
         </Checkbox.Group>
         {value.length > 0 ? (
           <Button

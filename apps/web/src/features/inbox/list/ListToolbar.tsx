@@ -1,14 +1,15 @@
-import { CloseButton, Group, Menu, Text, TextInput, UnstyledButton } from "@mantine/core";
-import { useDebouncedCallback, useHotkeys } from "@mantine/hooks";
+import { CloseButton, Group, Kbd, Menu, Text, TextInput, UnstyledButton } from "@mantine/core";
+import { useDebouncedCallback } from "@mantine/hooks";
 import type { Channel, Priority } from "@parley/contracts";
 import { IconArrowsSort, IconCheck, IconSearch } from "@tabler/icons-react";
-import { useEffect, useRef, useState } from "react";
+import { type RefObject, useEffect, useMemo, useState } from "react";
+import { useCurrentMe } from "../../../app/auth";
 import { CHANNEL_OPTIONS, ChannelIcon } from "../../../ui/channels";
 import { PRIORITY_OPTIONS } from "../../../ui/PriorityBadge";
-import classes from "../inbox.module.css";
-import type { ConversationSort } from "../queries";
+import { type ConversationSort, useUsers } from "../queries";
 import type { InboxParams } from "../useInboxParams";
 import { FilterMenu } from "./FilterMenu";
+import classes from "./list.module.css";
 
 const SORT_LABELS: Record<ConversationSort, string> = {
   priority: "Priority",
@@ -20,21 +21,27 @@ const CHANNEL_FILTER = CHANNEL_OPTIONS.map((o) => ({
   icon: <ChannelIcon channel={o.value} size={18} decorative />,
 }));
 
-function SearchBox({ value, onChange }: { value: string; onChange: (q: string) => void }) {
+function SearchBox({
+  value,
+  onChange,
+  inputRef,
+}: {
+  value: string;
+  onChange: (q: string) => void;
+  inputRef: RefObject<HTMLInputElement | null>;
+}) {
   const [text, setText] = useState(value);
-  const input = useRef<HTMLInputElement>(null);
   const commit = useDebouncedCallback(onChange, 300);
   useEffect(() => setText(value), [value]);
-  useHotkeys([["/", () => input.current?.focus()]]);
 
   return (
     <TextInput
-      ref={input}
-      className={classes.search}
+      ref={inputRef}
       size="xs"
       placeholder="Search subject or message"
       aria-label="Search conversations"
       leftSection={<IconSearch size={14} stroke={1.8} aria-hidden />}
+      rightSectionWidth={text ? 28 : 30}
       rightSection={
         text ? (
           <CloseButton
@@ -45,12 +52,20 @@ function SearchBox({ value, onChange }: { value: string; onChange: (q: string) =
               onChange("");
             }}
           />
-        ) : null
+        ) : (
+          <Kbd size="xs" aria-hidden>
+            /
+          </Kbd>
+        )
       }
       value={text}
       onChange={(event) => {
         setText(event.currentTarget.value);
         commit(event.currentTarget.value);
+      }}
+      onKeyDown={(event) => {
+        // Esc leaves the box, back to j/k on the list.
+        if (event.key === "Escape") event.currentTarget.blur();
       }}
     />
   );
@@ -67,7 +82,7 @@ function SortMenu({
     <Menu position="bottom-end" width={160}>
       <Menu.Target>
         <UnstyledButton
-          className={classes.sortButton}
+          className={classes.toolbarButton}
           aria-label={`Sort by ${SORT_LABELS[value].toLowerCase()}`}
         >
           <IconArrowsSort size={14} stroke={1.8} aria-hidden />
@@ -90,8 +105,34 @@ function SortMenu({
   );
 }
 
-export function ListToolbar({ params, summary }: { params: InboxParams; summary: string }) {
-  const urgentView = Boolean(params.view.query.priority);
+/** Assignee filter: one person, or nobody; GET /conversations takes a single assignee_id. */
+function useAssigneeOptions() {
+  const users = useUsers();
+  const meId = useCurrentMe().user?.id;
+  return useMemo(
+    () => [
+      { value: "none", label: "Unassigned" },
+      ...(users.data?.items ?? [])
+        .filter((u) => u.role !== "analyst")
+        .map((u) => ({ value: u.id, label: u.id === meId ? `${u.name} (me)` : u.name }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    ],
+    [users.data, meId],
+  );
+}
+
+export function ListToolbar({
+  params,
+  summary,
+  searchRef,
+}: {
+  params: InboxParams;
+  summary: string;
+  searchRef: RefObject<HTMLInputElement | null>;
+}) {
+  const fixedPriority = Boolean(params.view.query.priority);
+  const fixedAssignee = Boolean(params.view.query.assignee_id);
+  const assignees = useAssigneeOptions();
   return (
     <div className={classes.toolbar}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -99,7 +140,7 @@ export function ListToolbar({ params, summary }: { params: InboxParams; summary:
           <Text component="h2" fw={650} size="md" truncate>
             {params.view.label}
           </Text>
-          <Text size="xs" c="dimmed" aria-live="polite">
+          <Text size="xs" c="dimmed" aria-live="polite" style={{ whiteSpace: "nowrap" }}>
             {summary}
           </Text>
         </Group>
@@ -108,8 +149,8 @@ export function ListToolbar({ params, summary }: { params: InboxParams; summary:
           onChange={(sort) => params.set({ sort: sort === "priority" ? null : sort })}
         />
       </Group>
-      <SearchBox value={params.q} onChange={(q) => params.set({ q })} />
-      <Group gap={6}>
+      <SearchBox value={params.q} onChange={(q) => params.set({ q })} inputRef={searchRef} />
+      <Group gap={6} wrap="wrap">
         <FilterMenu<Channel>
           label="Channel"
           options={CHANNEL_FILTER}
@@ -119,15 +160,20 @@ export function ListToolbar({ params, summary }: { params: InboxParams; summary:
         <FilterMenu<Priority>
           label="Priority"
           options={PRIORITY_OPTIONS}
-          value={urgentView ? ["urgent"] : params.priorities}
+          value={fixedPriority ? (params.view.query.priority ?? []) : params.priorities}
           onChange={(value) => params.set({ priority: value.join(",") })}
-          disabledReason={urgentView ? "This view shows urgent conversations only" : undefined}
+          disabledReason={fixedPriority ? "This view fixes the priority" : undefined}
+        />
+        <FilterMenu<string>
+          label="Assignee"
+          single
+          options={assignees}
+          value={fixedAssignee ? [] : params.assignee ? [params.assignee] : []}
+          onChange={(value) => params.set({ assignee: value[value.length - 1] ?? null })}
+          disabledReason={fixedAssignee ? "This view fixes the assignee" : undefined}
         />
         {params.hasFilters ? (
-          <UnstyledButton
-            className={classes.clearFilters}
-            onClick={() => params.set({ channel: null, priority: null, q: null })}
-          >
+          <UnstyledButton className={classes.toolbarButton} onClick={params.clearFilters}>
             Clear all
           </UnstyledButton>
         ) : null}

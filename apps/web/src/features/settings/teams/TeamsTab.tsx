@@ -1,6 +1,8 @@
-import { Badge, Button, Group, Table, Text } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconPlus, IconUsersGroup } from "@tabler/icons-react";
+import type { Team } from "@parley/contracts";
+import { IconPencil, IconPlus, IconUsersGroup } from "@tabler/icons-react";
+import { useState } from "react";
 import { useCan } from "../../../app/auth";
 import { EmptyState } from "../../../ui/EmptyState";
 import { RelativeTime } from "../../../ui/RelativeTime";
@@ -8,6 +10,7 @@ import { useTeams } from "../queries";
 import { SettingsSection } from "../SettingsSection";
 import { TableState } from "../TableState";
 import { CreateTeamModal } from "./CreateTeamModal";
+import { EditTeamModal, ROUTING_LABELS } from "./EditTeamModal";
 
 function Tags({ values }: { values: string[] }) {
   if (values.length === 0)
@@ -31,6 +34,7 @@ export function TeamsTab() {
   const teams = useTeams();
   const canManage = useCan("teams:manage");
   const [creating, modal] = useDisclosure(false);
+  const [editing, setEditing] = useState<Team | null>(null);
   const items = teams.data?.items ?? [];
 
   return (
@@ -68,10 +72,12 @@ export function TeamsTab() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Team</Table.Th>
+                <Table.Th>Routing</Table.Th>
                 <Table.Th>Members</Table.Th>
                 <Table.Th>Skills</Table.Th>
                 <Table.Th>Languages</Table.Th>
                 <Table.Th>Created</Table.Th>
+                {canManage ? <Table.Th w={40} /> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -88,6 +94,18 @@ export function TeamsTab() {
                     ) : null}
                   </Table.Td>
                   <Table.Td>
+                    <Tooltip label={ROUTING_LABELS[team.routing].hint} withinPortal multiline w={240}>
+                      <Badge
+                        variant="light"
+                        color={team.routing === "manual" ? "gray" : "accent"}
+                        size="sm"
+                        tt="none"
+                      >
+                        {ROUTING_LABELS[team.routing].label}
+                      </Badge>
+                    </Tooltip>
+                  </Table.Td>
+                  <Table.Td>
                     <Text size="sm">{team.member_ids.length}</Text>
                   </Table.Td>
                   <Table.Td>
@@ -99,6 +117,19 @@ export function TeamsTab() {
                   <Table.Td>
                     <RelativeTime iso={team.created_at} size="sm" />
                   </Table.Td>
+                  {canManage ? (
+                    <Table.Td>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        size="sm"
+                        aria-label={`Edit ${team.name}`}
+                        onClick={() => setEditing(team)}
+                      >
+                        <IconPencil size={14} />
+                      </ActionIcon>
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -106,6 +137,7 @@ export function TeamsTab() {
         )}
       </TableState>
       {canManage ? <CreateTeamModal opened={creating} onClose={modal.close} /> : null}
+      {editing ? <EditTeamModal team={editing} onClose={() => setEditing(null)} /> : null}
     </SettingsSection>
   );
 }

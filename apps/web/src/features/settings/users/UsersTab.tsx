@@ -1,8 +1,8 @@
-import { Button, Group, Table, Text } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import type { Availability, Team } from "@parley/contracts";
-import { IconPlus } from "@tabler/icons-react";
-import { useMemo } from "react";
+import type { Availability, Team, User } from "@parley/contracts";
+import { IconPencil, IconPlus } from "@tabler/icons-react";
+import { useMemo, useState } from "react";
 import { useCan } from "../../../app/auth";
 import { roleLabel } from "../../../app/roles";
 import { Dot } from "../../../ui/Dot";
@@ -12,6 +12,7 @@ import { useTeams, useUsers } from "../queries";
 import { SettingsSection } from "../SettingsSection";
 import { TableState } from "../TableState";
 import { AddUserModal } from "./AddUserModal";
+import { EditUserModal } from "./EditUserModal";
 
 const AVAILABILITY: Record<Availability, { label: string; color: string }> = {
   available: { label: "Available", color: "var(--mantine-color-teal-6)" },
@@ -35,6 +36,7 @@ export function UsersTab() {
   const teams = useTeams();
   const canManage = useCan("users:manage");
   const [adding, modal] = useDisclosure(false);
+  const [editing, setEditing] = useState<User | null>(null);
   const teamNames = useMemo(
     () => new Map((teams.data?.items ?? []).map((team: Team) => [team.id, team.name])),
     [teams.data],
@@ -66,7 +68,11 @@ export function UsersTab() {
               <Table.Th>Role</Table.Th>
               <Table.Th>Availability</Table.Th>
               <Table.Th>Teams</Table.Th>
+              <Table.Th>Capacity</Table.Th>
+              <Table.Th>Skills</Table.Th>
+              <Table.Th>Approval</Table.Th>
               <Table.Th>Last sign-in</Table.Th>
+              {canManage ? <Table.Th w={40} /> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -97,6 +103,23 @@ export function UsersTab() {
                   </Text>
                 </Table.Td>
                 <Table.Td>
+                  <Text size="sm">{user.capacity}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={3}>
+                    {[...user.skills, ...user.languages].map((s) => (
+                      <Badge key={s} variant="default" size="xs" tt="none">
+                        {s}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={user.approval_sample_percent ? undefined : "dimmed"}>
+                    {user.approval_sample_percent ? `${user.approval_sample_percent}%` : "—"}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
                   {user.last_login_at ? (
                     <RelativeTime iso={user.last_login_at} size="sm" />
                   ) : (
@@ -105,12 +128,26 @@ export function UsersTab() {
                     </Text>
                   )}
                 </Table.Td>
+                {canManage ? (
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      size="sm"
+                      aria-label={`Edit ${user.name}`}
+                      onClick={() => setEditing(user)}
+                    >
+                      <IconPencil size={14} />
+                    </ActionIcon>
+                  </Table.Td>
+                ) : null}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </TableState>
       {canManage ? <AddUserModal opened={adding} onClose={modal.close} /> : null}
+      {editing ? <EditUserModal user={editing} onClose={() => setEditing(null)} /> : null}
     </SettingsSection>
   );
 }
