@@ -2,7 +2,9 @@ import { defineConfig } from "vitest/config";
 
 /*
  * Every test runs on embedded PGlite; the database suites (*.db.test.ts) run a second time on the
- * PostgreSQL server at DATABASE_URL when it is set (CI sets it), from the same files.
+ * PostgreSQL server at DATABASE_URL when it is set (CI sets it), from the same files. The browser
+ * flows (e2e/, Debian's Chromium) run last and alone, so a loaded machine does not slow them into
+ * timeouts; `npm test` installs Chromium first (e2e/ensure-chromium.mjs).
  */
 const postgres = process.env.DATABASE_URL
   ? [
@@ -32,6 +34,17 @@ export default defineConfig({
         },
       },
       ...postgres,
+      {
+        extends: true as const,
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.e2e.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });
