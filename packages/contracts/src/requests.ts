@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { VipTier } from "./content";
 import { Id } from "./dto";
-import { Availability, Channel, ConversationStatus, ListeningKind, Priority } from "./enums";
+import { Availability, Channel, ConversationStatus, ListeningKind, Priority, Sentiment } from "./enums";
 import { Role } from "./roles";
 
 /** Request bodies and query strings. Objects are strict: an unknown field is a 400 naming it. */
@@ -75,6 +75,10 @@ export const ListConversationsQuery = z.strictObject({
   team_id: Id.optional(),
   assignee_id: z.union([Id, z.literal("none"), z.literal("me")]).optional(),
   contact_id: Id.optional(),
+  sentiment: csv(Sentiment).optional(),
+  category: z.string().max(100).optional(),
+  language: z.string().max(20).optional().describe("ISO 639-1 code, e.g. en."),
+  tag: z.string().max(100).optional().describe("Conversations carrying this tag."),
   q: z.string().max(200).optional().describe("Words to find in the subject or preview."),
   sort: z.enum(["priority", "newest", "oldest"]).default("priority"),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -24,6 +24,10 @@ beforeAll(async () => {
         channel: i % 2 ? "facebook" : "x",
         status: i % 5 === 0 ? "resolved" : "open",
         preview: `message number ${i}`,
+        sentiment: i % 3 === 0 ? "negative" : "neutral",
+        category: i % 4 === 0 ? "billing" : "network",
+        language: i % 2 ? "de" : "en",
+        tags: i % 6 === 0 ? ["vip", "refund"] : [],
       },
       new Date(base + i * 60_000),
     );
@@ -64,6 +68,24 @@ it("filters by status, channel, priority, assignee and text", async () => {
   expect((await get("/api/v1/conversations?q=100%25")).items).toHaveLength(0);
   expect((await get("/api/v1/conversations?assignee_id=me")).items).toHaveLength(0);
   expect((await get("/api/v1/conversations?assignee_id=none&limit=100")).items).toHaveLength(21);
+});
+
+it("filters by sentiment, category, language and tag", async () => {
+  const all = "status=open,resolved&limit=100";
+  const count = async (q: string) => (await get(`/api/v1/conversations?${q}&${all}`)).items.length;
+  expect(await count("sentiment=negative")).toBe(9); // i = 0, 3, ..., 24
+  expect(await count("sentiment=negative,neutral")).toBe(25);
+  expect(await count("category=billing")).toBe(7); // i = 0, 4, ..., 24
+  expect(await count("language=de")).toBe(12);
+  expect(await count("tag=refund")).toBe(5); // i = 0, 6, 12, 18, 24
+  expect(await count("tag=refund&language=en")).toBe(5);
+  const bad = await t.app.inject({
+    method: "GET",
+    url: "/api/v1/conversations?sentiment=angry",
+    headers: authHeaders(w.sessions.agent),
+  });
+  expect(bad.statusCode).toBe(400);
+  expect(bad.body).toContain("sentiment");
 });
 
 it("pages newest and oldest first too", async () => {

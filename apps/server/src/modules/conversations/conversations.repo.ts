@@ -1,5 +1,5 @@
 import { ACTIVE_STATUSES, type Conversation, type ListConversationsQuery } from "@parley/contracts";
-import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../platform/db";
 import { contacts, conversations } from "../../platform/db/schema";
 import { decodeCursor, pageFrom } from "../../platform/http/cursor";
@@ -16,6 +16,10 @@ function filters(workspaceId: string, q: ListConversationsQuery, userId: string 
   ];
   if (q.channel?.length) where.push(inArray(c.channel, q.channel));
   if (q.priority?.length) where.push(inArray(c.priority, q.priority));
+  if (q.sentiment?.length) where.push(inArray(c.sentiment, q.sentiment));
+  if (q.category) where.push(eq(c.category, q.category));
+  if (q.language) where.push(eq(c.language, q.language));
+  if (q.tag) where.push(arrayContains(c.tags, [q.tag]));
   if (q.team_id) where.push(eq(c.teamId, q.team_id));
   if (q.contact_id) where.push(eq(c.contactId, q.contact_id));
   if (q.assignee_id === "none") where.push(isNull(c.assigneeId));

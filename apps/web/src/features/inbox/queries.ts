@@ -4,6 +4,7 @@ import type {
   ConversationStatus,
   Message,
   Priority,
+  Sentiment,
   Team,
   User,
 } from "@parley/contracts";
@@ -25,6 +26,7 @@ export interface ConversationQuery {
   status?: ConversationStatus[] | undefined;
   channel?: Channel[] | undefined;
   priority?: Priority[] | undefined;
+  sentiment?: Sentiment[] | undefined;
   assignee_id?: string | undefined;
   team_id?: string | undefined;
   q?: string | undefined;

@@ -1,4 +1,4 @@
-import type { Channel, Priority } from "@parley/contracts";
+import { type Channel, type Priority, SENTIMENTS, type Sentiment } from "@parley/contracts";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { useCan, useCurrentMe } from "../../app/auth";
@@ -36,12 +36,13 @@ export function useInboxViews(): InboxViewGroups {
   }, [me.user, canApprove, teamList.data]);
 }
 
-type ParamKey = "view" | "channel" | "priority" | "assignee" | "q" | "sort";
+type ParamKey = "view" | "channel" | "priority" | "sentiment" | "assignee" | "q" | "sort";
 
 export interface InboxParams {
   view: InboxView;
   channels: Channel[];
   priorities: Priority[];
+  sentiments: Sentiment[];
   /** A user id, or "none" for unassigned; "" = anyone. */
   assignee: string;
   q: string;
@@ -65,12 +66,13 @@ export function useInboxParams(views: InboxView[]): InboxParams {
       viewId: search.get("view"),
       channels: csv(search.get("channel"), CHANNELS),
       priorities: csv(search.get("priority"), PRIORITIES),
+      sentiments: csv(search.get("sentiment"), SENTIMENTS),
       assignee: assignee === "none" || UUID.test(assignee) ? assignee : "",
       q: search.get("q") ?? "",
       sort: csv(search.get("sort"), SORTS)[0] ?? "priority",
     };
   }, [raw]);
-  const { viewId, channels, priorities, assignee, q, sort } = parsed;
+  const { viewId, channels, priorities, sentiments, assignee, q, sort } = parsed;
   const view = useMemo(() => findView(viewId, views), [viewId, views]);
 
   const set = useCallback<InboxParams["set"]>(
@@ -89,7 +91,7 @@ export function useInboxParams(views: InboxView[]): InboxParams {
     [setParams],
   );
   const clearFilters = useCallback(
-    () => set({ channel: null, priority: null, assignee: null, q: null }),
+    () => set({ channel: null, priority: null, sentiment: null, assignee: null, q: null }),
     [set],
   );
 
@@ -100,16 +102,18 @@ export function useInboxParams(views: InboxView[]): InboxParams {
       team_id: view.query.team_id,
       priority: view.query.priority ?? priorities,
       channel: channels,
+      sentiment: sentiments,
       q: q.trim() || undefined,
       sort,
     }),
-    [view, priorities, channels, assignee, q, sort],
+    [view, priorities, channels, sentiments, assignee, q, sort],
   );
 
   const hasFilters =
     channels.length > 0 ||
+    sentiments.length > 0 ||
     (!view.query.priority && priorities.length > 0) ||
     (!view.query.assignee_id && assignee !== "") ||
     q.trim() !== "";
-  return { view, channels, priorities, assignee, q, sort, query, hasFilters, set, clearFilters };
+  return { view, channels, priorities, sentiments, assignee, q, sort, query, hasFilters, set, clearFilters };
 }

@@ -1,6 +1,6 @@
 import { CloseButton, Group, Kbd, Menu, Text, TextInput, UnstyledButton } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
-import type { Channel, Priority } from "@parley/contracts";
+import type { Channel, Priority, Sentiment } from "@parley/contracts";
 import { IconArrowsSort, IconCheck, IconSearch } from "@tabler/icons-react";
 import { type RefObject, useEffect, useMemo, useState } from "react";
 import { useCurrentMe } from "../../../app/auth";
@@ -16,6 +16,11 @@ const SORT_LABELS: Record<ConversationSort, string> = {
   newest: "Newest",
   oldest: "Oldest",
 };
+const SENTIMENT_FILTER: { value: Sentiment; label: string }[] = [
+  { value: "negative", label: "Negative" },
+  { value: "neutral", label: "Neutral" },
+  { value: "positive", label: "Positive" },
+];
 const CHANNEL_FILTER = CHANNEL_OPTIONS.map((o) => ({
   ...o,
   icon: <ChannelIcon channel={o.value} size={18} decorative />,
@@ -163,6 +168,12 @@ export function ListToolbar({
           value={fixedPriority ? (params.view.query.priority ?? []) : params.priorities}
           onChange={(value) => params.set({ priority: value.join(",") })}
           disabledReason={fixedPriority ? "This view fixes the priority" : undefined}
+        />
+        <FilterMenu<Sentiment>
+          label="Sentiment"
+          options={SENTIMENT_FILTER}
+          value={params.sentiments}
+          onChange={(value) => params.set({ sentiment: value.join(",") })}
         />
         <FilterMenu<string>
           label="Assignee"
