@@ -137,7 +137,12 @@ async function inboxShots(page) {
     await shot(page, "conversation", "inbox-conversation");
     await pane.getByRole("textbox", { name: "Reply" }).fill("");
   }
+  // The customer panel shows beside the conversation on wide screens (1500 px and more).
+  if (wanted("customer")) await page.setViewportSize({ width: 1680, height: 1000 });
   const customer = page.getByRole("complementary", { name: "Customer" });
+  if (wanted("customer") && (await customer.count()) === 0)
+    await pane.getByRole("button", { name: "Customer panel" }).click();
+  if (wanted("customer")) await customer.waitFor({ timeout: 5_000 }).catch(() => {});
   if (wanted("customer") && (await customer.count()) > 0) {
     await customer
       .getByText("Identities")
@@ -145,9 +150,10 @@ async function inboxShots(page) {
       .waitFor()
       .catch(() => {});
     await settle(page);
-    await customer.screenshot({ path: `${outDir}/inbox-customer.png` });
+    await page.screenshot({ path: `${outDir}/inbox-customer.png` });
     console.log(`saved ${outDir}/inbox-customer.png`);
   }
+  await page.setViewportSize(viewport);
   const why = page.getByRole("button", { name: /^Priority .*Why ranked here/ });
   if (wanted("priority") && (await why.count()) > 0) {
     await why.first().hover();
