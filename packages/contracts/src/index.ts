@@ -7,4 +7,5 @@ export * from "./live";
 export * from "./reports";
 export * from "./requests";
 export * from "./roles";
+export * from "./sensitive";
 export * from "./workflow";

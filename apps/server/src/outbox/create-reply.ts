@@ -1,10 +1,10 @@
+import { findSensitive, sensitiveKinds } from "@parley/contracts";
 import { and, eq } from "drizzle-orm";
 import type { Connector } from "../connectors/connector";
 import { connectorFor } from "../connectors/registry";
 import { type ApprovalNeed, approvalNeedFor } from "../modules/approvals/needs-approval";
 import { actorOf, type Principal } from "../modules/auth/principal";
 import { findConversation } from "../modules/conversations/conversations.repo";
-import { findSensitive, sensitiveKinds } from "../nlp/sensitive";
 import type { Queryable } from "../platform/db";
 import { channelAccounts, conversationEvents, conversations, messages } from "../platform/db/schema";
 import { conflict, found, HttpProblem } from "../platform/http/problem";

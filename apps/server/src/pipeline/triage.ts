@@ -1,9 +1,9 @@
 import type { Sentiment, Tier } from "@parley/contracts";
+import { findSensitive, type SensitiveSpan } from "@parley/contracts";
 import type { InboundItem } from "../connectors/connector";
 import type { CompiledProfiles } from "../modules/listening/match";
 import { matchProfiles } from "../modules/listening/match";
 import { type Classifiers, loadClassifiers } from "../nlp/classifier";
-import { findSensitive, type SensitiveSpan } from "../nlp/sensitive";
 import { classifyIntent, type Intent } from "../nlp/tier";
 
 /** What the classify step concluded about one customer message (stored on the message). */

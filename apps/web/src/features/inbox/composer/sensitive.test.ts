@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { describeSensitive, detectSensitive, luhnOk } from "./sensitive";
+import { describeSensitive, detectSensitive } from "./sensitive";
 
 describe("detectSensitive", () => {
   it("finds a card number only when it passes Luhn", () => {
     expect(detectSensitive("my card is 4111 1111 1111 1111")).toEqual(["card"]);
     expect(detectSensitive("my card is 4111 1111 1111 1112")).toEqual([]);
-    expect(luhnOk("79927398713")).toBe(true);
   });
 
   it("finds emails, SSNs, account numbers and dates of birth", () => {
