@@ -14,7 +14,7 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import type { KnowledgeArticle } from "@parley/contracts";
-import { IconBook2, IconExternalLink, IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconBook2, IconExternalLink } from "@tabler/icons-react";
 import { useState } from "react";
 import { ApiError, errorMessage } from "../../../app/api";
 import { useCan } from "../../../app/auth";
@@ -23,6 +23,7 @@ import { RelativeTime } from "../../../ui/RelativeTime";
 import { SettingsSection } from "../SettingsSection";
 import { TableState } from "../TableState";
 import { useArticles, useDeleteArticle, useSaveArticle } from "./queries";
+import { SearchAndCreate } from "./SearchAndCreate";
 
 function ArticleModal({ article, onClose }: { article: KnowledgeArticle | null; onClose: () => void }) {
   const [title, setTitle] = useState(article?.title ?? "");
@@ -138,22 +139,13 @@ export function KnowledgeTab() {
       title="Knowledge base"
       description="Articles agents find with / in the composer and share as links."
       action={
-        <Group gap="xs">
-          <TextInput
-            size="xs"
-            aria-label="Search articles"
-            placeholder="Search articles"
-            leftSection={<IconSearch size={14} aria-hidden />}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            w={220}
-          />
-          {canManage ? (
-            <Button leftSection={<IconPlus size={15} aria-hidden />} onClick={() => setEditing("new")}>
-              New article
-            </Button>
-          ) : null}
-        </Group>
+        <SearchAndCreate
+          searchLabel="Search articles"
+          value={q}
+          onChange={setQ}
+          createLabel="New article"
+          onCreate={canManage ? () => setEditing("new") : undefined}
+        />
       }
     >
       <TableState

@@ -1,7 +1,7 @@
-import { Badge, Button, Group, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Group, Table, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import type { Template } from "@parley/contracts";
-import { IconPlus, IconSearch, IconTemplate } from "@tabler/icons-react";
+import { IconTemplate } from "@tabler/icons-react";
 import { useState } from "react";
 import { useCan } from "../../../app/auth";
 import { ChannelIcon } from "../../../ui/channels";
@@ -10,6 +10,7 @@ import { RelativeTime } from "../../../ui/RelativeTime";
 import { SettingsSection } from "../SettingsSection";
 import { TableState } from "../TableState";
 import { useTemplates } from "./queries";
+import { SearchAndCreate } from "./SearchAndCreate";
 import { KIND_LABELS, TemplateModal } from "./TemplateModal";
 
 /** Saved replies with variables, offered in the composer's / menu and used by rules. */
@@ -26,22 +27,13 @@ export function TemplatesTab() {
       title="Templates"
       description="Consistent answers agents insert with / in the composer; variables fill in per conversation."
       action={
-        <Group gap="xs">
-          <TextInput
-            size="xs"
-            aria-label="Search templates"
-            placeholder="Search templates"
-            leftSection={<IconSearch size={14} aria-hidden />}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            w={220}
-          />
-          {canManage ? (
-            <Button leftSection={<IconPlus size={15} aria-hidden />} onClick={() => setEditing("new")}>
-              New template
-            </Button>
-          ) : null}
-        </Group>
+        <SearchAndCreate
+          searchLabel="Search templates"
+          value={q}
+          onChange={setQ}
+          createLabel="New template"
+          onCreate={canManage ? () => setEditing("new") : undefined}
+        />
       }
     >
       <TableState
