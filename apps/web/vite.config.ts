@@ -15,10 +15,14 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            // The date pickers, like the charts, only where a page needs them (Reports).
+            { name: "dates", test: /node_modules[\\/](@mantine[\\/]dates|dayjs)[\\/]/ },
             {
               name: "mantine",
               test: /node_modules[\\/](@mantine|@floating-ui|react-transition-group|@tabler)[\\/]/,
             },
+            // Charts load with the Reports page only.
+            { name: "echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/ },
             { name: "vendor", test: /node_modules[\\/]/ },
           ],
         },

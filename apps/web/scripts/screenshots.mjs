@@ -2,7 +2,8 @@
 // Screenshots of the main screens, for docs and visual review.
 // Usage: node apps/web/scripts/screenshots.mjs [baseUrl]   (default http://127.0.0.1:3100, or $PARLEY_URL)
 // PARLEY_SHOTS=channels,rules takes only those: login, inbox, conversation, customer, shortcuts,
-// priority, spam, settings, channels, rules, sla, templates, playbook, listening, dead-letters.
+// priority, spam, settings, channels, rules, sla, templates, playbook, listening, dead-letters,
+// reports, reports-drilldown.
 // Listening and dead letters seed the demo workspace when they are empty (three profiles; one
 // unreadable X delivery signed with the sandbox's secret) so the pages show rows.
 // Needs a running Parley (`npx parley start`) and Debian's chromium (`apt-get install chromium`).
@@ -247,6 +248,43 @@ try {
       await seedDeadLetter(page);
       await openSettings(page, "Dead letters");
       await shot(page, "dead-letters", "settings-dead-letters");
+    }
+    await page.close();
+  }
+  // Reports as an analyst: the whole page (its scroll box laid open), then a tile's drill-down.
+  // PARLEY_REPORTS_QUERY picks the period, e.g. "period=custom&start=2017-10-01&end=2017-12-31" for TWCS.
+  if (["reports", "reports-drilldown"].some(wanted)) {
+    const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+    await signIn(page, process.env.PARLEY_ANALYST_EMAIL ?? "analyst@acme.example");
+    const query = process.env.PARLEY_REPORTS_QUERY ?? "";
+    await page.goto(`${baseUrl}/reports${query ? `?${query}` : ""}`);
+    await page.getByRole("region", { name: "Volume" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("img", { name: "Daily volume" }).waitFor({ timeout: 30_000 });
+    await settle(page);
+    if (wanted("reports")) {
+      // The page scrolls inside the layout: grow the window to the scroll box's content.
+      const height = await page.evaluate(() =>
+        [...document.querySelectorAll("main *")].reduce(
+          (max, el) => (getComputedStyle(el).overflowY === "auto" ? Math.max(max, el.scrollHeight) : max),
+          0,
+        ),
+      );
+      await page.setViewportSize({
+        width: viewport.width,
+        height: Math.min(Math.max(height + 48, 900), 4200),
+      });
+      await shot(page, "reports");
+      await page.setViewportSize(viewport);
+    }
+    if (wanted("reports-drilldown")) {
+      await page.getByRole("button", { name: /^First-response SLA: .*Show the conversations/ }).click();
+      await page
+        .getByRole("dialog")
+        .getByRole("link")
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .catch(() => {});
+      await shot(page, "reports-drilldown");
     }
     await page.close();
   }
