@@ -49,12 +49,14 @@ CREATE TABLE "conversation_facts" (
 	"last_closed_at" timestamp with time zone,
 	"agent_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"source_seq" bigint DEFAULT 0 NOT NULL,
+	"stale" boolean DEFAULT false NOT NULL,
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "report_rollup_state" (
 	"name" text PRIMARY KEY NOT NULL,
 	"last_seq" bigint DEFAULT 0 NOT NULL,
+	"holes" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -89,6 +91,8 @@ CREATE INDEX "conversation_facts_channel_idx" ON "conversation_facts" USING btre
 CREATE INDEX "conversation_facts_team_idx" ON "conversation_facts" USING btree ("workspace_id","team_id","started_at");--> statement-breakpoint
 CREATE INDEX "conversation_facts_category_idx" ON "conversation_facts" USING btree ("workspace_id","category","started_at");--> statement-breakpoint
 CREATE INDEX "conversation_facts_agents_idx" ON "conversation_facts" USING gin ("agent_ids");--> statement-breakpoint
+CREATE INDEX "conversation_facts_closed_idx" ON "conversation_facts" USING btree ("workspace_id","last_closed_at");--> statement-breakpoint
+CREATE INDEX "conversation_facts_stale_idx" ON "conversation_facts" USING btree ("conversation_id") WHERE stale;--> statement-breakpoint
 CREATE INDEX "surveys_workspace_asked_idx" ON "surveys" USING btree ("workspace_id","asked_at");--> statement-breakpoint
 CREATE INDEX "surveys_conversation_idx" ON "surveys" USING btree ("conversation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "surveys_one_waiting_idx" ON "surveys" USING btree ("conversation_id","kind") WHERE status = 'asked';--> statement-breakpoint

@@ -30,6 +30,8 @@ import { reportRoutes } from "./modules/reporting/reports.routes";
 import { routingRoutes } from "./modules/routing/routing.routes";
 import { ruleRoutes } from "./modules/rules/rules.routes";
 import { slaRoutes } from "./modules/sla/sla.routes";
+import { supervisorRoutes } from "./modules/supervisor/supervisor.routes";
+import { surveyRoutes } from "./modules/surveys/surveys.routes";
 import { teamRoutes } from "./modules/teams/teams.routes";
 import { templateRoutes } from "./modules/templates/templates.routes";
 import { userRoutes } from "./modules/users/users.routes";
@@ -61,6 +63,8 @@ const API_MODULES = [
   postRoutes,
   slaRoutes,
   reportRoutes,
+  supervisorRoutes,
+  surveyRoutes,
   crisisRoutes,
   deadLetterRoutes,
   apiKeyRoutes,

@@ -3,7 +3,7 @@
 // Usage: node apps/web/scripts/screenshots.mjs [baseUrl]   (default http://127.0.0.1:3100, or $PARLEY_URL)
 // PARLEY_SHOTS=channels,rules takes only those: login, inbox, conversation, customer, shortcuts,
 // priority, spam, settings, channels, rules, sla, templates, playbook, listening, dead-letters,
-// reports, reports-drilldown.
+// reports, reports-drilldown, supervisor.
 // Listening and dead letters seed the demo workspace when they are empty (three profiles; one
 // unreadable X delivery signed with the sandbox's secret) so the pages show rows.
 // Needs a running Parley (`npx parley start`) and Debian's chromium (`apt-get install chromium`).
@@ -287,6 +287,26 @@ try {
       await shot(page, "reports-drilldown");
     }
     await page.close();
+  }
+  // The live supervisor view as a lead, whole page (it scrolls inside the layout like Reports), while
+  // the demo agent has a conversation open so the agents grid shows who is where.
+  if (wanted("supervisor")) {
+    const desk = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+    await signIn(desk, email);
+    await conversationRows(desk).first().click();
+    await desk.waitForURL(/\/inbox\/.+/);
+    const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+    await signIn(page, process.env.PARLEY_LEAD_EMAIL ?? "lead@acme.example");
+    await page.goto(`${baseUrl}/supervisor`);
+    await page.getByRole("region", { name: "Agents" }).waitFor({ timeout: 30_000 });
+    await settle(page);
+    const height = await page.evaluate(
+      () => document.querySelector("[data-supervisor-page]")?.scrollHeight ?? 0,
+    );
+    await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height + 48, 900), 2400) });
+    await shot(page, "supervisor");
+    await page.close();
+    await desk.close();
   }
 } finally {
   await browser.close();

@@ -8,4 +8,6 @@ export * from "./reports";
 export * from "./requests";
 export * from "./roles";
 export * from "./sensitive";
+export * from "./supervisor";
+export * from "./surveys";
 export * from "./workflow";

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   "templates:manage",
   "approvals:decide",
   "reports:read",
+  "supervisor:read",
   "audit:read",
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
@@ -44,14 +45,22 @@ const AGENT: Permission[] = [
 ];
 
 /**
- * What each role may do. Leads supervise (assign anyone, see reports); approvers also decide on
- * replies waiting for approval; analysts read everything and change nothing; admins configure.
+ * What each role may do. Leads supervise (assign anyone, see reports and the live supervisor view,
+ * `supervisor:read`); approvers also decide on replies waiting for approval; analysts read
+ * everything (the supervisor view too) and change nothing; admins configure.
  * Whoever may answer a customer may also correct the spam filter (`messages:classify`): they are
  * the ones who see its mistakes. Leads tune listening profiles; only admins replay dead letters.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agent: AGENT,
-  lead: [...AGENT, "conversations:assign", "reports:read", "approvals:decide", "listening:manage"],
+  lead: [
+    ...AGENT,
+    "conversations:assign",
+    "reports:read",
+    "supervisor:read",
+    "approvals:decide",
+    "listening:manage",
+  ],
   approver: [...AGENT, "approvals:decide"],
   analyst: [
     "conversations:read",
@@ -59,6 +68,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "users:read",
     "teams:read",
     "reports:read",
+    "supervisor:read",
     "listening:read",
   ],
   admin: PERMISSIONS,

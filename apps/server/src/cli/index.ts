@@ -303,6 +303,59 @@ bench
     },
   );
 
+bench
+  .command("reports")
+  .description(
+    "the reports' summary over HTTP with N conversations in the rollup (PGlite, and PostgreSQL with DATABASE_URL)",
+  )
+  .option("--conversations <n>", "conversations over the past year", (v) => Number.parseInt(v, 10), 1_000_000)
+  .option(
+    "--samples <n>",
+    "timed requests per period (after two warm-up ones)",
+    (v) => Number.parseInt(v, 10),
+    20,
+  )
+  .option("--json", "print JSON (an object for one driver, an array for two)")
+  .addOption(new Option("--driver <driver>", "only this database driver").choices(["pglite", "postgres"]))
+  .action(
+    async (opts: {
+      conversations: number;
+      samples: number;
+      json?: boolean;
+      driver?: "pglite" | "postgres";
+    }) => {
+      if (!Number.isInteger(opts.conversations) || opts.conversations < 1)
+        throw new UsageError("--conversations must be a positive integer");
+      if (!Number.isInteger(opts.samples) || opts.samples < 10)
+        throw new UsageError("--samples must be an integer of at least 10");
+      const postgresUrl = process.env.DATABASE_URL ?? null;
+      if (opts.driver === "postgres" && !postgresUrl)
+        throw new UsageError("--driver postgres needs DATABASE_URL");
+      const { benchReports } = await import("../bench/reports-bench");
+      const results = await benchReports({ ...opts, postgresUrl });
+      if (opts.json) console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+      else console.table(results);
+      process.exit(0);
+    },
+  );
+
+program
+  .command("reports")
+  .description("the reporting rollup (conversation_facts)")
+  .command("rebuild")
+  .description(
+    "recompute every conversation's facts (after changing business hours, or to repair the rollup)",
+  )
+  .option("--workspace <slug>", "only this workspace")
+  .action((opts: { workspace?: string }) =>
+    withRuntime(async (rt) => {
+      const { rebuildFacts } = await import("../modules/reporting/rollup");
+      const id = opts.workspace ? await workspaceId(rt, opts.workspace) : undefined;
+      const n = await rebuildFacts(rt.deps.db, rt.deps.clock.now(), { workspaceId: id });
+      console.log(`Recomputed the facts of ${n} conversations.`);
+    }),
+  );
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

@@ -1,25 +1,32 @@
 import { and, eq } from "drizzle-orm";
 import type { Logger } from "pino";
 import { connectorFor } from "../connectors/registry";
+import type { ChannelRow } from "../modules/channels/channels.repo";
 import { connectChannel } from "../modules/channels/connect-channel";
 import { findWorkspaceBySlug } from "../modules/workspaces/workspaces.repo";
 import { channelAccounts } from "../platform/db/schema";
 import type { Deps } from "../platform/deps";
 import { demoChannels, type Sandbox, subscribeWebhook } from "./sandbox";
 import { DEMO_WORKSPACE } from "./seed-demo";
+import { seedDemoHistory } from "./seed-history";
 
 /**
  * Connects the demo workspace's accounts to the sandbox networks (once; later starts only follow
  * a changed port) and subscribes their webhooks to this server, over real HTTP like production.
+ * The first provisioning also writes the demo's last 30 days (seed-history.ts), so reports and the
+ * supervisor view have numbers from the start; later starts never add to it.
  */
 export async function provisionDemoChannels(
   deps: Deps,
   sandbox: Sandbox,
   publicUrl: string,
   log: Pick<Logger, "info" | "warn">,
+  opts: { history?: boolean } = {},
 ) {
   const workspace = await findWorkspaceBySlug(deps.db, DEMO_WORKSPACE.slug);
   if (!workspace) return;
+  const connected: ChannelRow[] = [];
+  let firstTime = false;
   for (const spec of demoChannels(publicUrl)) {
     if (!connectorFor(spec.network)) continue; // a network Parley cannot speak yet
     const [existing] = await deps.db
@@ -34,6 +41,7 @@ export async function provisionDemoChannels(
       );
     let channel = existing;
     if (!existing) {
+      firstTime = true;
       channel = await deps.db.transaction((tx) =>
         connectChannel(
           tx,
@@ -56,11 +64,29 @@ export async function provisionDemoChannels(
         .set({ baseUrl: spec.base_url })
         .where(eq(channelAccounts.id, existing.id));
     }
+    if (channel) connected.push(channel as ChannelRow);
     if (!channel || channel.status === "disconnected" || channel.status === "paused") continue;
     try {
       await subscribeWebhook(sandbox, spec.network, `${publicUrl}/ingest/${spec.network}/${channel.id}`);
     } catch (err) {
       log.warn({ network: spec.network, err: (err as Error).message }, "sandbox webhook subscription failed");
     }
+  }
+  if (firstTime && opts.history !== false) {
+    const history = await seedDemoHistory(
+      deps,
+      { workspaceId: workspace.id, channels: connected },
+      deps.clock.now(),
+    );
+    if (history.seeded)
+      log.info(
+        {
+          conversations: history.conversations,
+          replies: history.replies,
+          ms: history.ms,
+          phases: history.phases,
+        },
+        "demo history of the last 30 days written",
+      );
   }
 }

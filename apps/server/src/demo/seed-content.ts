@@ -4,6 +4,7 @@ import { savePlaybook } from "../modules/playbook/playbook.repo";
 import type { Queryable } from "../platform/db";
 import { knowledgeArticles, playbooks, templates } from "../platform/db/schema";
 import { newId } from "../platform/ids";
+import { seedDemoSurveys } from "./seed-surveys";
 
 type SeedTemplate = Required<Pick<CreateTemplateRequest, "name" | "shortcut" | "body" | "category">> & {
   channels?: Channel[];
@@ -240,4 +241,5 @@ export async function seedDemoContent(db: Queryable, workspaceId: string, now: D
     .where(eq(playbooks.workspaceId, workspaceId))
     .limit(1);
   if (!playbook) await savePlaybook(db, workspaceId, DEMO_PLAYBOOK, null, now);
+  await seedDemoSurveys(db, workspaceId, now); // surveys (SPEC M6)
 }

@@ -4,7 +4,7 @@ import { expect, it } from "vitest";
 import { toDocument } from "../modules/rules/rules.repo";
 import { businessHours, memberships, rules, slaPolicies, teams, workspaces } from "../platform/db/schema";
 import { openTestDatabase } from "../platform/db/testing";
-import { DEMO_USERS, seedDemo } from "./seed-demo";
+import { DEMO_AGENTS, DEMO_USERS, seedDemo } from "./seed-demo";
 
 it("seeding twice creates the demo once, with a workflow whose rules are valid", async () => {
   const database = await openTestDatabase();
@@ -15,7 +15,7 @@ it("seeding twice creates the demo once, with a workflow whose rules are valid",
       table: typeof workspaces | typeof memberships | typeof teams | typeof rules | typeof slaPolicies,
     ) => (await database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
     expect(await count(workspaces)).toBe(1);
-    expect(await count(memberships)).toBe(DEMO_USERS.length);
+    expect(await count(memberships)).toBe(DEMO_USERS.length + DEMO_AGENTS.length);
     expect(await count(teams)).toBe(3);
     expect(await count(slaPolicies)).toBe(4);
     const rows = await database.db.select().from(rules);

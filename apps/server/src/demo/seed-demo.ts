@@ -23,6 +23,39 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: "analyst@acme.example", name: "Ana Analyst", role: "analyst" },
 ];
 
+/**
+ * The rest of Acme's care floor (agents, password DEMO_PASSWORD too), so the supervisor view and
+ * per-agent reports have a team to show. `teams` names the demo teams each one works in.
+ */
+export const DEMO_AGENTS: { email: string; name: string; languages: string[]; teams: string[] }[] = [
+  { email: "maya.chen@acme.example", name: "Maya Chen", languages: ["en"], teams: ["Social Care"] },
+  {
+    email: "jordan.reyes@acme.example",
+    name: "Jordan Reyes",
+    languages: ["en", "es"],
+    teams: ["Social Care"],
+  },
+  {
+    email: "priya.nair@acme.example",
+    name: "Priya Nair",
+    languages: ["en"],
+    teams: ["Social Care", "Network & Outages"],
+  },
+  {
+    email: "tomas.garcia@acme.example",
+    name: "Tomás García",
+    languages: ["es", "en"],
+    teams: ["Social Care"],
+  },
+  { email: "sam.okafor@acme.example", name: "Sam Okafor", languages: ["en"], teams: ["Network & Outages"] },
+  {
+    email: "elena.petrova@acme.example",
+    name: "Elena Petrova",
+    languages: ["en", "de"],
+    teams: ["Network & Outages"],
+  },
+];
+
 const DEMO_TEAMS = [
   {
     name: "Social Care",
@@ -45,7 +78,7 @@ const DEMO_TEAMS = [
 ];
 
 /**
- * Creates the demo workspace, one user per role, three teams and their workflow (business hours,
+ * Creates the demo workspace, one user per role plus six more agents, three teams and their workflow (business hours,
  * SLA policies, rules). Idempotent: whatever already exists is left alone, so starting twice
  * duplicates nothing.
  */
@@ -69,6 +102,32 @@ export async function seedDemo(db: Queryable, now: Date): Promise<{ created: boo
         : await createUser(db, { workspaceId, ...u, password: DEMO_PASSWORD, languages: ["en"] }, now);
     userIds[u.role] = user.id;
   }
+  const agentIds: Record<string, string> = {};
+  for (const a of DEMO_AGENTS) {
+    const existing = await findUserByEmail(db, a.email);
+    const [member] = existing
+      ? await db
+          .select()
+          .from(memberships)
+          .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, existing.id)))
+      : [];
+    const user =
+      member && existing
+        ? existing
+        : await createUser(
+            db,
+            {
+              workspaceId,
+              email: a.email,
+              name: a.name,
+              role: "agent",
+              password: DEMO_PASSWORD,
+              languages: a.languages,
+            },
+            now,
+          );
+    agentIds[a.email] = user.id;
+  }
   const haveTeams = await db
     .select({ id: teams.id })
     .from(teams)
@@ -79,7 +138,13 @@ export async function seedDemo(db: Queryable, now: Date): Promise<{ created: boo
       const id = newId();
       await db.insert(teams).values({ id, workspaceId, ...t, createdAt: now, updatedAt: now });
       const members =
-        t.name === "PR & Escalations" ? [userIds.lead, userIds.approver] : [userIds.agent, userIds.lead];
+        t.name === "PR & Escalations"
+          ? [userIds.lead, userIds.approver]
+          : [
+              userIds.agent,
+              userIds.lead,
+              ...DEMO_AGENTS.filter((a) => a.teams.includes(t.name)).map((a) => agentIds[a.email]),
+            ];
       await replaceMembers(
         db,
         workspaceId,

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { findConversation } from "../modules/conversations/conversations.repo";
 import type { Queryable } from "../platform/db";
-import { conversationEvents, templates } from "../platform/db/schema";
+import { conversationEvents, messages, templates } from "../platform/db/schema";
 import { HttpProblem } from "../platform/http/problem";
 import { checkReply, enqueueSend, insertReply } from "./create-reply";
 
@@ -75,6 +75,13 @@ export async function sendAcknowledgement(
     { conversation, ...checked, input, approval },
     now,
   );
+  // Not a response: reports leave automated messages out of FRT, ART and volumes (docs/metrics.md).
+  await db
+    .update(messages)
+    .set({
+      classification: sql`${messages.classification} || ${JSON.stringify({ automated: "acknowledgement" })}::jsonb`,
+    })
+    .where(and(eq(messages.workspaceId, a.workspaceId), eq(messages.id, message.id)));
   if (!approval) {
     await enqueueSend(db, a.workspaceId, message.id, now);
     return { status: "queued", messageId: message.id };

@@ -2,11 +2,15 @@ import type { Logger } from "pino";
 import { createNetworkClient, type NetworkClient } from "../connectors/http";
 import { startCrisisScanner } from "../modules/crisis/crisis-scanner";
 import { PUBLISH_QUEUE, publishPostJob } from "../modules/posts/publish-post";
+import { startReportRollup } from "../modules/reporting/rollup";
 import { startRuleTimers } from "../modules/rules/rule-timers";
 import { createRuleCache, type RuleCache } from "../modules/rules/rules.repo";
 import type { SlaTransition } from "../modules/sla/evaluate-sla";
 import { sharedSlaCache } from "../modules/sla/sla-cache";
 import { startSlaScheduler } from "../modules/sla/sla-scheduler";
+import { askSurveyJob } from "../modules/surveys/ask-survey";
+import { startSurveyExpiry } from "../modules/surveys/expire-surveys";
+import { SURVEY_QUEUE } from "../modules/surveys/schedule-survey";
 import type { Classifiers } from "../nlp/classifier";
 import { startPipelineConsumer } from "../pipeline/consumer";
 import type { Deps } from "../platform/deps";
@@ -16,7 +20,7 @@ import { sendMessageJob } from "./send-message";
 
 /**
  * The background work of a Parley process: the ingestion pipeline, the outbox, SLA checks,
- * time-based rules and the crisis scanner.
+ * time-based rules, the crisis scanner and the reporting rollup.
  */
 export async function startBackgroundWork(
   deps: Deps,
@@ -45,7 +49,11 @@ export async function startBackgroundWork(
     log,
     autostart: opts.autostart,
     pollMs: opts.pollMs,
-    handlers: { [SEND_QUEUE]: sendMessageJob(deps, http), [PUBLISH_QUEUE]: publishPostJob(deps, http) },
+    handlers: {
+      [SEND_QUEUE]: sendMessageJob(deps, http),
+      [PUBLISH_QUEUE]: publishPostJob(deps, http),
+      [SURVEY_QUEUE]: askSurveyJob(deps), // surveys hook (SPEC M6)
+    },
   });
   // Every process runs one: they share the due conversations (FOR UPDATE SKIP LOCKED).
   const sla = startSlaScheduler({
@@ -67,12 +75,18 @@ export async function startBackgroundWork(
   });
   // Every process may run one; a transaction lock lets one scan at a time (SPEC W6).
   const crisis = startCrisisScanner({ db: deps.db, clock: deps.clock, log, autostart: opts.autostart });
+  // Every process may run one; the state row's lock lets one round at a time (ADR 0017).
+  const rollup = startReportRollup({ db: deps.db, clock: deps.clock, log, autostart: opts.autostart });
+  // surveys hook (SPEC M6): unanswered surveys expire; idempotent, so every process may run it.
+  const surveys = startSurveyExpiry({ db: deps.db, clock: deps.clock, log, autostart: opts.autostart });
   let seen = 0;
   return {
     pipeline,
     sla,
     timers,
     crisis,
+    rollup,
+    surveys,
     wake: jobs.wake,
     /**
      * In-process bus: waits for the pipeline to finish what it holds, then runs due jobs once.
@@ -90,6 +104,8 @@ export async function startBackgroundWork(
       await sla.stop();
       await timers.stop();
       await crisis.stop();
+      await rollup.stop();
+      await surveys.stop();
     },
   };
 }

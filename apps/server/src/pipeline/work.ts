@@ -6,7 +6,11 @@ import type { Triage } from "./triage";
 
 /** One inbound event travelling through the pipeline, with what each step found. */
 export interface EventWork {
-  event: typeof inboundEvents.$inferSelect;
+  /** The stored delivery: only what the steps read (the pipeline loads no more per message). */
+  event: Pick<
+    typeof inboundEvents.$inferSelect,
+    "id" | "workspaceId" | "channelAccountId" | "network" | "payload" | "receivedAt"
+  >;
   channel: ChannelRow;
   items: ItemWork[];
   updates: DeliveryUpdate[];

@@ -4,6 +4,13 @@ import { IconApi, IconChevronDown, IconKeyboard, IconLogout } from "@tabler/icon
 import { useNavigate } from "react-router";
 import { UserAvatar } from "../ui/UserAvatar";
 import classes from "./AppLayout.module.css";
+import {
+  AVAILABILITY_META,
+  AvailabilityLabel,
+  AvailabilityMenuItems,
+  AvatarWithStatus,
+  useAvailabilityUpdates,
+} from "./AvailabilityControl";
 import { errorMessage } from "./api";
 import { useCurrentMe, useLogout } from "./auth";
 import { roleLabel } from "./roles";
@@ -15,6 +22,8 @@ export function UserMenu() {
   const navigate = useNavigate();
   const name = me.user?.name ?? me.api_key?.name ?? "API key";
   const email = me.user?.email;
+  const availability = me.user?.availability;
+  useAvailabilityUpdates();
 
   const logOut = () =>
     logout.mutate(undefined, {
@@ -24,21 +33,29 @@ export function UserMenu() {
     });
 
   return (
-    <Menu position="bottom-end" width={240}>
+    <Menu position="bottom-end" width={260}>
       <Menu.Target>
         {/* Named by its own text (name and role), so what is seen is what speech input says. */}
         <UnstyledButton className={classes.userButton}>
-          <UserAvatar name={name} size={28} aria-hidden />
+          {availability ? (
+            <AvatarWithStatus availability={availability}>
+              <UserAvatar name={name} size={28} aria-hidden />
+            </AvatarWithStatus>
+          ) : (
+            <UserAvatar name={name} size={28} aria-hidden />
+          )}
           <Stack gap={0} visibleFrom="sm">
             <Text size="sm" fw={600} lh={1.2}>
               {name}
             </Text>
-            <Text size="xs" c="dimmed" lh={1.2}>
-              {roleLabel(me.role)}
+            <Text size="xs" c="dimmed" lh={1.2} component="span">
+              {availability ? <AvailabilityLabel availability={availability} /> : roleLabel(me.role)}
             </Text>
           </Stack>
           <IconChevronDown size={14} stroke={2} color="var(--mantine-color-gray-5)" aria-hidden />
-          <VisuallyHidden>Account menu</VisuallyHidden>
+          <VisuallyHidden>
+            Account menu{availability ? `, status ${AVAILABILITY_META[availability].label}` : ""}
+          </VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
@@ -56,6 +73,12 @@ export function UserMenu() {
           </Badge>
         </Stack>
         <Menu.Divider />
+        {availability ? (
+          <>
+            <AvailabilityMenuItems />
+            <Menu.Divider />
+          </>
+        ) : null}
         <Menu.Item
           leftSection={<IconKeyboard size={15} stroke={1.8} aria-hidden />}
           rightSection={

@@ -5,6 +5,7 @@ import { InboxPage } from "../features/inbox/InboxPage";
 import { LoginPage } from "../features/login/LoginPage";
 import { ReportsPage } from "../features/reports/ReportsPage";
 import { SettingsPage } from "../features/settings/SettingsPage";
+import { SupervisorPage } from "../features/supervisor/SupervisorPage";
 import { AppLayout } from "./AppLayout";
 import { NotFound } from "./NotFound";
 import { RequireAuth } from "./RequireAuth";
@@ -26,6 +27,7 @@ const router = createBrowserRouter([
               { path: ":conversationId", element: <ConversationPane /> },
             ],
           },
+          { path: "supervisor", element: <SupervisorPage /> },
           { path: "reports", element: <ReportsPage /> },
           { path: "settings/*", element: <SettingsPage /> },
           { path: "*", element: <NotFound /> },

@@ -2,6 +2,7 @@ import type { BrandReply } from "./adapters/types";
 import type { Conversation } from "./memory";
 import { secondsToSteps } from "./options";
 import { closeLoopAfterThanks, decideReaction } from "./reactions";
+import { planSurveyAnswer } from "./surveys";
 import { type FollowUpKind, PACKS } from "./templates";
 import { greet, humanize, render } from "./text";
 import type { Channel } from "./types";
@@ -27,6 +28,7 @@ function reactToBrand(world: World, reply: BrandReply): void {
   conversation.lastStep = world.step;
   // Public replies are what the customer answers under; on WhatsApp, what they may quote.
   if (reply.channel === "public" || reply.network === "whatsapp") conversation.thread.brand = reply.ref;
+  if (planSurveyAnswer(world, conversation, customer, reply)) return; // a survey question (surveys.ts)
   const reaction = decideReaction({ random: world.random, conversation, customer, reply });
   if (!reaction) return;
   world.memory.schedule(conversation, {

@@ -9,6 +9,7 @@ import { pollBrand, runFollowUp } from "./follow-ups";
 import { SimMemory } from "./memory";
 import { type ResolvedOptions, resolveOptions } from "./options";
 import { poisson } from "./sampling";
+import { answerSurveys } from "./surveys";
 import type { Network, SimEvent, Simulator, SimulatorOptions, SimulatorStats } from "./types";
 import { emit, newCounters, type World } from "./world";
 
@@ -49,6 +50,7 @@ function createWorld(input: SimulatorOptions, options: ResolvedOptions): World {
     lastSpam: new Map(),
     serial: 0,
     counters: newCounters(),
+    surveys: [],
     events: [],
     log: input.log,
     now: () => options.clock.now(),
@@ -94,6 +96,7 @@ function step(world: World): void {
   advanceCrisis(world);
   if (world.step % options.pollEvery === 0) pollBrand(world);
   for (const conversation of world.memory.takeDue(world.step)) runFollowUp(world, conversation);
+  answerSurveys(world);
   const arrivals = poisson(random, (options.ratePerMinute * options.tickMs) / 60_000);
   for (let i = 0; i < arrivals; i++) regularArrival(world);
   if (world.crisis) {

@@ -50,7 +50,13 @@ export interface SimulatorOptions {
   forgetAfterMinutes?: number;
 }
 
-export type SimEventKind = "arrival" | "follow_up" | "crisis_start" | "crisis_end" | "error";
+export type SimEventKind =
+  | "arrival"
+  | "follow_up"
+  | "survey_answer"
+  | "crisis_start"
+  | "crisis_end"
+  | "error";
 
 export interface SimEvent {
   kind: SimEventKind;
@@ -72,6 +78,8 @@ export interface SimEvent {
   /** Id of what was created on the network: post, comment, DM event, mid or wamid. */
   ref?: string;
   error?: string;
+  /** A `survey_answer`: the kind asked and the score given (surveys.ts). */
+  survey?: { kind: "csat" | "nps"; score: number };
 }
 
 export interface CrisisInfo {
@@ -92,6 +100,8 @@ export interface SimulatorStats {
   spam: number;
   followUps: number;
   brandRepliesSeen: number;
+  /** Answers to the brand's CSAT/NPS questions (surveys.ts). */
+  surveyAnswers: number;
   errors: number;
   /** Every customer message (arrivals and follow-ups) by network. */
   byNetwork: Record<Network, number>;

@@ -4,6 +4,7 @@ import type { CrisisState } from "./crisis";
 import type { SimMemory } from "./memory";
 import type { ResolvedOptions } from "./options";
 import type { Customer } from "./profiles";
+import type { PendingSurveyAnswer } from "./surveys";
 import { TOPICS } from "./templates";
 import { NETWORKS, type Network, type SimEvent, type SimulatorStats } from "./types";
 
@@ -28,6 +29,8 @@ export interface World {
   lastSpam: Map<Network, { text: string; botId: string }>;
   serial: number;
   counters: Counters;
+  /** Survey answers planned, not posted yet (surveys.ts). */
+  surveys: PendingSurveyAnswer[];
   /** Events of the tick in progress. */
   events: SimEvent[];
   log?: ((event: SimEvent) => void) | undefined;
@@ -40,6 +43,7 @@ export type Counters = Pick<
   | "spam"
   | "followUps"
   | "brandRepliesSeen"
+  | "surveyAnswers"
   | "errors"
   | "byNetwork"
   | "byIntent"
@@ -56,6 +60,7 @@ export function newCounters(): Counters {
     spam: 0,
     followUps: 0,
     brandRepliesSeen: 0,
+    surveyAnswers: 0,
     errors: 0,
     byNetwork: zero(NETWORKS),
     byIntent: zero(Object.keys(TOPICS) as (keyof typeof TOPICS)[]),
@@ -69,6 +74,7 @@ function count(counters: Counters, event: SimEvent): void {
   const c = counters;
   if (event.kind === "error") c.errors++;
   if (event.kind === "crisis_start") c.crises++;
+  if (event.kind === "survey_answer") c.surveyAnswers++;
   if (event.kind !== "arrival" && event.kind !== "follow_up") return;
   if (event.network) c.byNetwork[event.network]++;
   if (event.kind === "follow_up") {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Deps } from "../../platform/deps";
 import { HttpProblem } from "../../platform/http/problem";
 import { recordAudit } from "../audit/audit.repo";
+import { applyAvailabilityRule } from "../users/availability-history";
 import { SESSION_COOKIE } from "./auth.hook";
 import { deleteSession, listMemberships, moveSession } from "./auth.repo";
 import { login } from "./login";
@@ -30,6 +31,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         userAgent: request.headers["user-agent"],
       });
       await recordAudit(deps.db, principal, request.ip, { action: "auth.login" }, deps.clock.now());
+      await applyAvailabilityRule(deps, "login", principal, request.ip);
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",
         httpOnly: true,
@@ -46,6 +48,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     { schema: { tags: ["auth"], summary: "End the current session", response: { 204: z.null() } } },
     async (request, reply) => {
       const p = principalOf(request);
+      await applyAvailabilityRule(deps, "logout", p, request.ip);
       if (p.sessionTokenHash) await deleteSession(deps.db, p.sessionTokenHash);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send(null);
@@ -88,8 +91,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       );
       if (!target)
         throw new HttpProblem(404, "Not Found", `Workspace "${request.body.workspace}" was not found.`);
+      // The session leaves one workspace's desk for the other's: the logout and login rules apply.
+      await applyAvailabilityRule(deps, "logout", p, request.ip);
       await moveSession(deps.db, p.sessionTokenHash, target.workspace.id);
       const moved = { ...p, workspaceId: target.workspace.id, role: target.role };
+      await applyAvailabilityRule(deps, "login", moved, request.ip);
       await recordAudit(deps.db, moved, request.ip, { action: "auth.workspace_switched" }, deps.clock.now());
       return describePrincipal(deps.db, moved);
     },

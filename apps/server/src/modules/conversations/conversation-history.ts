@@ -1,5 +1,5 @@
 import type { ConversationEvent } from "@parley/contracts";
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, ne } from "drizzle-orm";
 import type { Queryable } from "../../platform/db";
 import { apiKeys, contacts, conversationEvents, rules, users } from "../../platform/db/schema";
 import { decodeCursor, pageFrom } from "../../platform/http/cursor";
@@ -76,6 +76,8 @@ export async function listConversationEvents(
   const where = [
     eq(conversationEvents.workspaceId, workspaceId),
     eq(conversationEvents.conversationId, conversationId),
+    // The desk's activity heartbeats (one per agent per 15 s) feed handling time, not the history.
+    ne(conversationEvents.type, "agent_activity"),
   ];
   if (after !== undefined) where.push(gt(conversationEvents.seq, Number(after)));
   const rows = await db

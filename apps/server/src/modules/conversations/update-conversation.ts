@@ -11,6 +11,7 @@ import { badRequest, forbidden, found } from "../../platform/http/problem";
 import { actorOf, type Principal } from "../auth/principal";
 import { refreshSla } from "../sla/refresh-sla";
 import { type SlaCache, sharedSlaCache } from "../sla/sla-cache";
+import { scheduleSurvey } from "../surveys/schedule-survey";
 import { findMember } from "../users/users.repo";
 import { findConversation } from "./conversations.repo";
 
@@ -106,6 +107,9 @@ export async function updateConversation(
       })),
     );
   }
+  // surveys hook (SPEC M6): an agent resolving it queues the satisfaction survey.
+  if (set.status === "resolved")
+    await scheduleSurvey(db, { conversation: current, resolvedBy: p.userId }, now);
   if (events.some((e) => e.type === "status_changed" || e.type === "priority_changed"))
     await refreshSla(db, { workspaceId: p.workspaceId, conversationIds: [current.id] }, now, sla);
   return events.map((e) => e.type);

@@ -9,7 +9,8 @@ import type { Clock } from "../../platform/clock";
 import type { Db } from "../../platform/db";
 import { conversations, users } from "../../platform/db/schema";
 import { newId } from "../../platform/ids";
-import { findActiveSession } from "../auth/auth.repo";
+import type { ActivityRecorder } from "../activity/activity-recorder";
+import { findActiveSession, touchSession } from "../auth/auth.repo";
 import type { Principal } from "../auth/principal";
 import type { LiveClient, LiveHub } from "./live-hub";
 
@@ -55,12 +56,32 @@ async function conversationExists(db: Db, workspaceId: string, id: string): Prom
   return rows.length > 0;
 }
 
-/** A logout or expiry ends the session; its open sockets must stop hearing the workspace too. */
-async function sessionEnded(deps: { db: Db; clock: Clock }, p: Principal): Promise<boolean> {
+export interface LiveDeps {
+  db: Db;
+  clock: Clock;
+  hub: LiveHub;
+  activity: ActivityRecorder;
+  /** Sliding session lifetime: an open desk keeps its session alive like any request does. */
+  sessionTtlMs: number;
+}
+
+/**
+ * A logout or expiry ends the session; its open sockets must stop hearing the workspace too. A
+ * session still alive is marked seen: an open desk tab is a signed-in agent, even with no request
+ * for a while (the availability rules read `last_seen_at` to tell a closed desk from a quiet one).
+ */
+async function sessionEnded(deps: LiveDeps, p: Principal): Promise<boolean> {
   if (!p.sessionTokenHash) return false;
-  // A database hiccup is not a logout: keep the socket, look again next round.
-  const session = await findActiveSession(deps.db, p.sessionTokenHash, deps.clock.now()).catch(() => true);
-  return !session;
+  const now = deps.clock.now();
+  try {
+    const session = await findActiveSession(deps.db, p.sessionTokenHash, now);
+    if (!session) return true;
+    await touchSession(deps.db, p.sessionTokenHash, now, new Date(now.getTime() + deps.sessionTtlMs));
+    return false;
+  } catch {
+    // A database hiccup is not a logout: keep the socket, look again next round.
+    return false;
+  }
 }
 
 /**
@@ -68,11 +89,7 @@ async function sessionEnded(deps: { db: Db; clock: Clock }, p: Principal): Promi
  * client (with an `error` message, never by dropping the socket) what it could not take.
  * Listeners are attached synchronously, before any await, so no early message is lost.
  */
-export function serveLiveConnection(
-  deps: { db: Db; clock: Clock; hub: LiveHub },
-  socket: WebSocket,
-  p: Principal,
-) {
+export function serveLiveConnection(deps: LiveDeps, socket: WebSocket, p: Principal) {
   const send = (f: string) => {
     if (socket.readyState === socket.OPEN) socket.send(f);
   };
@@ -134,12 +151,7 @@ export function serveLiveConnection(
   socket.on("error", () => socket.terminate());
 }
 
-async function handle(
-  deps: { db: Db; hub: LiveHub },
-  client: LiveClient,
-  msg: ClientMessage,
-  send: (f: string) => void,
-) {
+async function handle(deps: LiveDeps, client: LiveClient, msg: ClientMessage, send: (f: string) => void) {
   const error = (detail: string) => send(frame({ type: "error", detail }));
   if (msg.type === "ping") return send(frame({ type: "pong" }));
   if (!client.user) return error("type: presence needs a user session, not an API key");
@@ -149,6 +161,19 @@ async function handle(
     if (id && !(await conversationExists(deps.db, client.workspaceId, id)))
       return error("conversation_id: no such conversation in this workspace");
     return deps.hub.view(client, id);
+  }
+  if (msg.type === "activity") {
+    // The `view` checked the conversation is the workspace's; the insert checks it again.
+    if (deps.hub.viewingOf(client) !== msg.conversation_id)
+      return error("conversation_id: send `view` for this conversation before `activity`");
+    // Coalesced beats are taken silently: a fast client is not an error.
+    deps.activity.record({
+      workspaceId: client.workspaceId,
+      userId: client.user.id,
+      conversationId: msg.conversation_id,
+      kind: msg.kind,
+    });
+    return;
   }
   const kind = msg.typing ? (msg.kind ?? "public") : null;
   if (!deps.hub.typing(client, msg.conversation_id, kind))

@@ -2,7 +2,7 @@ import type { LiveServerMessage } from "@parley/contracts";
 import { afterEach, describe, expect, it } from "vitest";
 import { createInlineChangeFeed } from "../../platform/bus";
 import { fixedClock } from "../../platform/clock";
-import { type LiveClient, LiveHub } from "./live-hub";
+import { type LiveClient, LiveHub, type LiveHubOptions } from "./live-hub";
 
 const WS = "0190f0a0-0000-7000-8000-000000000001";
 const OTHER_WS = "0190f0a0-0000-7000-8000-000000000002";
@@ -31,7 +31,7 @@ function client(id: string, workspaceId = WS, user: LiveClient["user"] = { id: `
 
 const feed = createInlineChangeFeed();
 const hubs: LiveHub[] = [];
-function hub(opts: { maxChangesPerFlush?: number; typingTtlMs?: number } = {}) {
+function hub(opts: Partial<Omit<LiveHubOptions, "changes" | "clock">> = {}) {
   const h = new LiveHub({
     changes: feed,
     clock: fixedClock(new Date("2026-03-02T09:00:00Z")),
@@ -170,5 +170,50 @@ describe("presence", () => {
     h.join(key);
     h.view(key, conv(1));
     expect(h.viewingOf(key)).toBeNull();
+  });
+});
+
+describe("members and desks", () => {
+  it("sends one users.changed frame per flush for the members that changed, to the workspace only", async () => {
+    const h = hub();
+    const a = client("a");
+    const stranger = client("s", OTHER_WS);
+    h.join(a);
+    h.join(stranger);
+    feed.publish({ workspaceId: WS, conversationIds: [], userIds: ["u1"], reasons: ["availability"] });
+    feed.publish({ workspaceId: WS, conversationIds: [], userIds: ["u2", "u1"], reasons: ["availability"] });
+    await sleep(40);
+    expect(a.received).toEqual([
+      {
+        type: "users.changed",
+        user_ids: ["u1", "u2"],
+        reasons: ["availability"],
+        at: "2026-03-02T09:00:00.000Z",
+      },
+    ]);
+    expect(stranger.received).toEqual([]);
+  });
+
+  it("calls the desk closed once a user's last connection is gone for the grace period", async () => {
+    const closed: [string, string, string][] = [];
+    const h = hub({
+      deskClosedGraceMs: 30,
+      onDeskClosed: (ws, user, at) => closed.push([ws, user, at.toISOString()]),
+    });
+    const tab1 = client("t1", WS, { id: "u1", name: "Ana" });
+    const tab2 = client("t2", WS, { id: "u1", name: "Ana" });
+    h.join(tab1);
+    h.join(tab2);
+    h.leave(tab1);
+    await sleep(60);
+    expect(closed).toEqual([]); // another tab is still open
+    h.leave(tab2);
+    const reload = client("t3", WS, { id: "u1", name: "Ana" });
+    h.join(reload); // back within the grace period
+    await sleep(60);
+    expect(closed).toEqual([]);
+    h.leave(reload);
+    await sleep(60);
+    expect(closed).toEqual([[WS, "u1", "2026-03-02T09:00:00.000Z"]]);
   });
 });

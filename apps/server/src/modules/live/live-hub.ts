@@ -25,6 +25,13 @@ export interface LiveHubOptions {
   typingTtlMs?: number;
   /** A socket holding this much unsent data is closed; the browser reconnects and refetches. */
   maxBufferedBytes?: number;
+  /**
+   * A user's last connection to the workspace closed `deskClosedGraceMs` ago and none came back
+   * here: their desk is closed (the availability rule decides, looking at their other sessions).
+   */
+  onDeskClosed?: (workspaceId: string, userId: string, closedAt: Date) => void;
+  /** How long a reload or a network blip may take before the desk counts as closed. */
+  deskClosedGraceMs?: number;
 }
 
 type Pending = { reasons: Set<string>; created: boolean };
@@ -35,6 +42,8 @@ class Room {
   readonly viewing = new Map<LiveClient, string>();
   readonly presence = new PresenceBoard();
   readonly changes = new Map<string, Pending>();
+  /** Members changed since the last flush, with why (e.g. "availability"). */
+  readonly users = new Map<string, Set<string>>();
   readonly presenceDirty = new Set<string>();
   flushTimer: ReturnType<typeof setTimeout> | null = null;
   expiryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -56,18 +65,23 @@ export class LiveHub {
   private readonly maxChanges: number;
   private readonly typingTtlMs: number;
   private readonly maxBuffered: number;
+  private readonly deskClosedGraceMs: number;
+  /** `workspace:user` → the timer that declares their desk closed. */
+  private readonly closing = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly opts: LiveHubOptions) {
     this.flushMs = opts.flushMs ?? 250;
     this.maxChanges = opts.maxChangesPerFlush ?? 50;
     this.typingTtlMs = opts.typingTtlMs ?? TYPING_TTL_MS;
     this.maxBuffered = opts.maxBufferedBytes ?? 4 * 1024 * 1024;
+    this.deskClosedGraceMs = opts.deskClosedGraceMs ?? 5 * 60_000;
   }
 
   /** Registers a connection and sends it who is where right now (the inbox's "being viewed" dots). */
   join(client: LiveClient): void {
     const room = this.roomFor(client.workspaceId);
     room.clients.add(client);
+    if (client.user) this.cancelDeskClosed(client.workspaceId, client.user.id);
     for (const conversationId of room.presence.occupied())
       client.send(frame(this.presenceMessage(room, conversationId)));
   }
@@ -76,6 +90,9 @@ export class LiveHub {
     const room = this.rooms.get(client.workspaceId);
     if (!room?.clients.delete(client)) return;
     this.view(client, null);
+    const user = client.user;
+    if (user && ![...room.clients].some((c) => c.user?.id === user.id))
+      this.scheduleDeskClosed(client.workspaceId, user.id);
     if (room.clients.size > 0) return;
     this.dispose(client.workspaceId, room);
   }
@@ -114,6 +131,29 @@ export class LiveHub {
 
   async close(): Promise<void> {
     for (const [workspaceId, room] of this.rooms) this.dispose(workspaceId, room);
+    for (const timer of this.closing.values()) clearTimeout(timer);
+    this.closing.clear();
+  }
+
+  private scheduleDeskClosed(workspaceId: string, userId: string) {
+    const notify = this.opts.onDeskClosed;
+    if (!notify) return;
+    const key = `${workspaceId}:${userId}`;
+    this.cancelDeskClosed(workspaceId, userId);
+    const closedAt = this.opts.clock.now();
+    const timer = setTimeout(() => {
+      this.closing.delete(key);
+      notify(workspaceId, userId, closedAt);
+    }, this.deskClosedGraceMs);
+    timer.unref?.();
+    this.closing.set(key, timer);
+  }
+
+  private cancelDeskClosed(workspaceId: string, userId: string) {
+    const key = `${workspaceId}:${userId}`;
+    const timer = this.closing.get(key);
+    if (timer) clearTimeout(timer);
+    this.closing.delete(key);
   }
 
   private roomFor(workspaceId: string): Room {
@@ -136,6 +176,11 @@ export class LiveHub {
   private changed(change: DeskChange) {
     const room = this.rooms.get(change.workspaceId);
     if (!room) return;
+    for (const id of change.userIds ?? []) {
+      const reasons = room.users.get(id) ?? new Set<string>();
+      for (const r of change.reasons) reasons.add(r);
+      room.users.set(id, reasons);
+    }
     const created = new Set(
       change.created === true ? change.conversationIds : change.created ? change.created : [],
     );
@@ -179,6 +224,17 @@ export class LiveHub {
     room.changes.clear();
     const presence = [...room.presenceDirty].map((id) => frame(this.presenceMessage(room, id)));
     room.presenceDirty.clear();
+    // One frame for every member that changed: a supervisor view refetches the list once.
+    const users =
+      room.users.size > 0
+        ? frame({
+            type: "users.changed",
+            user_ids: [...room.users.keys()],
+            reasons: [...new Set([...room.users.values()].flatMap((r) => [...r]))],
+            at,
+          })
+        : null;
+    room.users.clear();
     // Beyond the cap only the newest are sent: any one of them makes the browser refetch its lists.
     const common = changes.slice(-this.maxChanges);
     const dropped = new Map(changes.slice(0, -this.maxChanges).map((c) => [c.id, c.frame]));
@@ -191,6 +247,7 @@ export class LiveHub {
       const own = viewed ? dropped.get(viewed) : undefined;
       for (const f of own ? [...common.map((c) => c.frame), own] : common.map((c) => c.frame)) client.send(f);
       for (const f of presence) client.send(f);
+      if (users) client.send(users);
     }
   }
 

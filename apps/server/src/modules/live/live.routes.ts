@@ -2,7 +2,9 @@ import { Problem } from "@parley/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Deps } from "../../platform/deps";
 import { HttpProblem } from "../../platform/http/problem";
+import { ActivityRecorder, type ActivityRecorderOptions } from "../activity/activity-recorder";
 import { principalOf } from "../auth/principal";
+import { applyDeskClosedRule } from "../users/availability-history";
 import { serveLiveConnection } from "./live-connection";
 import { LiveHub, type LiveHubOptions } from "./live-hub";
 
@@ -21,16 +23,33 @@ const PROTOCOL = [
   "client message that could not be taken (the socket stays open).\n\n",
   "**Client → server**: `view {conversation_id|null}` (the conversation this tab shows; replaces the previous),",
   "`typing {conversation_id, typing, kind?: public|private|note}` in the viewed conversation (repeat every 3 s;",
-  "lapses after 8 s without a repeat), `ping`. Closing the socket leaves the conversation.",
+  "lapses after 8 s without a repeat), `activity {conversation_id, kind: viewing|typing|tagging|lookup}` in the",
+  "viewed conversation every 15 s while the agent is active on it (stored as an `agent_activity` event at the",
+  "server's receive time for handling time and occupancy; one per user and conversation per 10 s, faster beats",
+  "are coalesced silently), `ping`. Closing the socket leaves the conversation.\n\n",
+  "`users.changed {user_ids, reasons, at}` (server → client) tells that members changed, e.g. their availability.",
 ].join(" ");
 
 /** GET /api/v1/live: the desk's live channel (issue 6). */
-export const liveRoutes: FastifyPluginAsyncZod<{ deps: Deps; live?: Partial<LiveHubOptions> }> = async (
-  app,
-  { deps, live },
-) => {
-  const hub = new LiveHub({ changes: deps.changes, clock: deps.clock, ...live });
-  app.addHook("onClose", () => hub.close());
+export const liveRoutes: FastifyPluginAsyncZod<{
+  deps: Deps;
+  live?: Partial<LiveHubOptions> & { activity?: Partial<ActivityRecorderOptions> };
+}> = async (app, { deps, live }) => {
+  const { activity: activityOptions, ...hubOptions } = live ?? {};
+  const hub = new LiveHub({
+    changes: deps.changes,
+    clock: deps.clock,
+    onDeskClosed: (workspaceId, userId, closedAt) =>
+      void applyDeskClosedRule(deps, workspaceId, userId, closedAt).catch((err) =>
+        app.log.warn({ err, userId }, "could not apply the desk-closed availability rule"),
+      ),
+    ...hubOptions,
+  });
+  const activity = new ActivityRecorder({ db: deps.db, clock: deps.clock, log: app.log, ...activityOptions });
+  app.addHook("onClose", async () => {
+    await hub.close();
+    await activity.close();
+  });
 
   app.route({
     method: "GET",
@@ -50,6 +69,10 @@ export const liveRoutes: FastifyPluginAsyncZod<{ deps: Deps; live?: Partial<Live
       );
     },
     wsHandler: (socket, request) =>
-      serveLiveConnection({ db: deps.db, clock: deps.clock, hub }, socket, principalOf(request)),
+      serveLiveConnection(
+        { db: deps.db, clock: deps.clock, hub, activity, sessionTtlMs: deps.config.sessionTtlMs },
+        socket,
+        principalOf(request),
+      ),
   });
 };

@@ -12,6 +12,31 @@ interface Seat {
   typingUntil: number;
 }
 
+/** Boards with someone in them, across this process's workspaces (read by presenceIn). */
+const occupiedBoards = new Set<PresenceBoard>();
+
+/**
+ * Who is in the given conversations right now, as this HTTP process knows it (the supervisor
+ * view). Conversation ids are unique across workspaces, so a caller that passes only its own
+ * workspace's ids reads only its own workspace.
+ */
+export function presenceIn(conversationIds: Iterable<string>): Map<string, PresenceEntry[]> {
+  const out = new Map<string, PresenceEntry[]>();
+  for (const id of conversationIds)
+    for (const board of occupiedBoards) {
+      const viewers = board.viewers(id);
+      if (viewers.length > 0) out.set(id, [...(out.get(id) ?? []), ...viewers]);
+    }
+  return out;
+}
+
+/** Every conversation someone is in, in this process (ids only: callers scope them to a workspace). */
+export function occupiedConversationIds(): Set<string> {
+  const out = new Set<string>();
+  for (const board of occupiedBoards) for (const id of board.occupied()) out.add(id);
+  return out;
+}
+
 /**
  * Who is in which conversation of one workspace, per connection, in this process's memory. A user
  * with two tabs on a conversation is listed once (typing if either tab types, since the earliest).
@@ -25,6 +50,7 @@ export class PresenceBoard {
     this.byConversation.set(conversationId, seats);
     if (seats.has(connectionId)) return false;
     seats.set(connectionId, { ...who, since: now, typing: null, typingUntil: 0 });
+    occupiedBoards.add(this);
     return true;
   }
 
@@ -32,6 +58,7 @@ export class PresenceBoard {
     const seats = this.byConversation.get(conversationId);
     if (!seats?.delete(connectionId)) return false;
     if (seats.size === 0) this.byConversation.delete(conversationId);
+    if (this.byConversation.size === 0) occupiedBoards.delete(this);
     return true;
   }
 

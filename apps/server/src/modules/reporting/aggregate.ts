@@ -292,7 +292,7 @@ function attainment(outcomes: Map<SlaOutcome, number>) {
 }
 
 /** Map entries in key order, null last, so every answer lists the same way. */
-function sorted<K extends string | number | null, V>(map: Map<K, V>): [K, V][] {
+export function sorted<K extends string | number | null, V>(map: Map<K, V>): [K, V][] {
   return [...map].sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1));
 }
 

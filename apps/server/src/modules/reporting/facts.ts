@@ -39,6 +39,11 @@ export interface FactsMessage {
   deliveryStatus: string;
   authorUserId: string | null;
   sentiment: string | null;
+  /**
+   * Sent by Parley on its own (`classification.automated`: an auto-acknowledgement, a survey
+   * question): not a response, so it counts in no response figure, SLA or handling time.
+   */
+  automated?: boolean;
 }
 
 export type SlaOutcome = "met" | "breached" | "pending" | "none";
@@ -114,7 +119,9 @@ export function conversationFacts(
   options: FactsOptions,
 ): ConversationFacts {
   const inbound = messages.filter((m) => m.direction === "inbound" && !m.isSpam);
-  const sent = messages.filter((m) => m.direction === "outbound" && m.deliveryStatus === "sent");
+  const sent = messages.filter(
+    (m) => m.direction === "outbound" && m.deliveryStatus === "sent" && !m.automated,
+  );
   const spamMessages = messages.filter((m) => m.direction === "inbound" && m.isSpam).length;
   const timed: TimedMessage[] = [...inbound, ...sent];
   const { pairs, customerStarted } = responsePairs(timed);

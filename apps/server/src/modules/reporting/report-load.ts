@@ -1,14 +1,13 @@
 /*
- * Loads conversations with their events and messages a batch at a time and turns each into facts
- * (facts.ts). Memory is bounded by the batch size whatever the period; every statement is scoped
- * by workspace. Phase 2 replaces this with a rollup table of the same facts.
+ * Loads conversations with their events and messages and turns each into facts (facts.ts): what
+ * the rollup (rollup.ts) stores in conversation_facts. Every statement is scoped by workspace.
  */
-import { ACTIVE_STATUSES } from "@parley/contracts";
-import { and, asc, eq, exists, gt, gte, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Queryable } from "../../platform/db";
 import { conversationEvents, conversations, messages } from "../../platform/db/schema";
 import { type ConversationFacts, conversationFacts, type FactsMessage, type FactsOptions } from "./facts";
 
+/** The conversations a report covers: started in [from, to), narrowed by the filters. */
 export interface ReportScope {
   workspaceId: string;
   from: Date;
@@ -19,69 +18,14 @@ export interface ReportScope {
   category?: string;
 }
 
-/** Conversations per round trip. */
-export const REPORT_BATCH_SIZE = 1000;
-
 /** The events facts read; the rest (notes, rules, suggestions) change no figure. */
 const FACT_EVENTS = ["status_changed", "assigned", "escalated", "sla_breached", "agent_activity"] as const;
 
-export interface FactsBatchItem {
+export interface LoadedFacts {
+  workspaceId: string;
   facts: ConversationFacts;
-  /** Started before the period, still open at its start: it counts towards the backlog only. */
-  carriedOver: boolean;
-}
-
-/** The filters other than the agent (a subquery, built with the batch). */
-function filters(scope: ReportScope): (SQL | undefined)[] {
-  return [
-    eq(conversations.workspaceId, scope.workspaceId),
-    scope.channels?.length ? inArray(conversations.channel, scope.channels as never[]) : undefined,
-    scope.teamId ? eq(conversations.teamId, scope.teamId) : undefined,
-    scope.category ? eq(conversations.category, scope.category) : undefined,
-  ];
-}
-
-function conversationBatch(
-  db: Queryable,
-  scope: ReportScope,
-  { after, size, carried }: { after: string | null; size: number; carried: boolean },
-) {
-  const inPeriod = and(gte(conversations.createdAt, scope.from), lt(conversations.createdAt, scope.to));
-  // Started earlier and not done before the period began: still in the backlog at its start.
-  const carriedOver = and(
-    lt(conversations.createdAt, scope.from),
-    or(inArray(conversations.status, [...ACTIVE_STATUSES]), gte(conversations.updatedAt, scope.from)),
-  );
-  const agent = scope.agentId
-    ? or(
-        eq(conversations.assigneeId, scope.agentId),
-        exists(
-          db
-            .select({ one: messages.id })
-            .from(messages)
-            .where(
-              and(
-                eq(messages.workspaceId, scope.workspaceId),
-                eq(messages.conversationId, conversations.id),
-                eq(messages.authorUserId, scope.agentId),
-              ),
-            ),
-        ),
-      )
-    : undefined;
-  return db
-    .select()
-    .from(conversations)
-    .where(
-      and(
-        ...filters(scope),
-        agent,
-        carried ? or(inPeriod, carriedOver) : inPeriod,
-        after ? gt(conversations.id, after) : undefined,
-      ),
-    )
-    .orderBy(asc(conversations.id))
-    .limit(size);
+  /** The assignee and every member who wrote a message in it (drafts too): the agent filter. */
+  agentIds: string[];
 }
 
 async function eventsOf(db: Queryable, workspaceId: string, ids: string[]) {
@@ -120,6 +64,7 @@ async function messagesOf(db: Queryable, workspaceId: string, ids: string[]) {
       deliveryStatus: messages.deliveryStatus,
       authorUserId: messages.authorUserId,
       sentiment: messages.sentiment,
+      automated: sql<boolean>`coalesce(${messages.classification} ->> 'automated', '') <> ''`,
     })
     .from(messages)
     .where(
@@ -130,6 +75,20 @@ async function messagesOf(db: Queryable, workspaceId: string, ids: string[]) {
       ),
     )
     .orderBy(asc(messages.conversationId), asc(messages.sentAt), asc(messages.id));
+}
+
+/** The members who wrote any message in each conversation, sent or not. */
+async function authorsOf(db: Queryable, workspaceId: string, ids: string[]) {
+  return db
+    .selectDistinct({ conversationId: messages.conversationId, userId: messages.authorUserId })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.workspaceId, workspaceId),
+        inArray(messages.conversationId, ids),
+        isNotNull(messages.authorUserId),
+      ),
+    );
 }
 
 function groupBy<T extends { conversationId: string }>(rows: T[]): Map<string, T[]> {
@@ -143,30 +102,34 @@ function groupBy<T extends { conversationId: string }>(rows: T[]): Map<string, T
 }
 
 /**
- * The facts of the conversations started in the period (and, with `carried`, of those carried
- * over into it), in id order after `after`, one batch per iteration.
+ * The facts of these conversations of one workspace, from their rows, events and messages: four
+ * statements whatever the number. Ids of conversations that no longer exist are left out.
  */
-export async function* factsBatches(
+export async function loadConversationFacts(
   db: Queryable,
-  scope: ReportScope,
+  workspaceId: string,
+  ids: readonly string[],
   options: FactsOptions,
-  {
-    after = null,
-    carried = false,
-    batchSize = REPORT_BATCH_SIZE,
-  }: { after?: string | null; carried?: boolean; batchSize?: number } = {},
-): AsyncGenerator<FactsBatchItem[]> {
-  for (let cursor = after; ; ) {
-    const batch = await conversationBatch(db, scope, { after: cursor, size: batchSize, carried });
-    if (batch.length === 0) return;
-    cursor = batch[batch.length - 1]?.id ?? null;
-    const ids = batch.map((c) => c.id);
-    const events = groupBy(await eventsOf(db, scope.workspaceId, ids));
-    const msgs = groupBy(await messagesOf(db, scope.workspaceId, ids));
-    yield batch.map((c) => ({
-      facts: conversationFacts(c, events.get(c.id) ?? [], (msgs.get(c.id) ?? []) as FactsMessage[], options),
-      carriedOver: c.createdAt < scope.from,
-    }));
-    if (batch.length < batchSize) return;
-  }
+): Promise<LoadedFacts[]> {
+  if (ids.length === 0) return [];
+  const list = [...ids];
+  const rows = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, workspaceId), inArray(conversations.id, list)));
+  if (rows.length === 0) return [];
+  const found = rows.map((c) => c.id);
+  const events = groupBy(await eventsOf(db, workspaceId, found));
+  const msgs = groupBy(await messagesOf(db, workspaceId, found));
+  const authors = groupBy(await authorsOf(db, workspaceId, found));
+  return rows.map((c) => ({
+    workspaceId,
+    facts: conversationFacts(c, events.get(c.id) ?? [], (msgs.get(c.id) ?? []) as FactsMessage[], options),
+    agentIds: [
+      ...new Set([
+        ...(c.assigneeId ? [c.assigneeId] : []),
+        ...(authors.get(c.id) ?? []).map((a) => a.userId as string),
+      ]),
+    ],
+  }));
 }

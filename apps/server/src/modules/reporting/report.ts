@@ -1,47 +1,31 @@
 /*
  * Reports over a period (SPEC M1-M5, M7, M8): the summary, the conversations behind a figure and
- * the per-conversation export, all from the same facts (facts.ts) and aggregation (aggregate.ts).
+ * the per-conversation export, all read from the rollup (conversation_facts, rollup.ts), which
+ * each of them first brings up to date with the event log.
  */
 import type { ConversationFactsRow, ReportMetric, ReportSummary } from "@parley/contracts";
-import { and, asc, eq, gt, gte, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lt, type SQL, sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "../../platform/db";
-import { conversationEvents, workspaces } from "../../platform/db/schema";
-import { found } from "../../platform/http/problem";
-import { sharedSlaCache } from "../sla/sla-cache";
-import { createAggregator } from "./aggregate";
-import { type ConversationFacts, DEFAULT_ACTIVITY, type FactsOptions } from "./facts";
+import { conversationEvents, conversationFacts as factsTable } from "../../platform/db/schema";
+import { type ConversationFacts, DEFAULT_ACTIVITY } from "./facts";
+import { type FactsSelect, fromFactsRow } from "./facts-store";
 import type { ActivitySegment } from "./handling-time";
 import { type AvailabilityChange, occupancy } from "./occupancy";
-import { factsBatches, type ReportScope } from "./report-load";
-import { openAt } from "./status-history";
+import { reportContext } from "./report-context";
+import type { ReportScope } from "./report-load";
+import { inPeriod, scopeFilter, summaryFromRollup } from "./report-sql";
+import { catchUpRollup } from "./rollup";
 
-/** The workspace's calendar (business hours; null is 24x7) and time zone. */
-export async function reportContext(db: Queryable, workspaceId: string) {
-  const [ws] = await db
-    .select({ timezone: workspaces.timezone })
-    .from(workspaces)
-    .where(eq(workspaces.id, workspaceId));
-  const sla = (await sharedSlaCache.get(db, [workspaceId])).get(workspaceId);
-  const options: FactsOptions = {
-    calendar: sla?.calendarFor({ businessHoursId: null }) ?? null,
-    activity: DEFAULT_ACTIVITY,
-  };
-  return { timezone: found(ws, "Workspace").timezone, options };
-}
+export { reportContext } from "./report-context";
 
 export async function reportSummary(
   db: Queryable,
   scope: ReportScope,
-  { batchSize, series = true }: { batchSize?: number; series?: boolean } = {},
+  { series = true }: { series?: boolean } = {},
 ): Promise<ReportSummary> {
-  const { timezone, options } = await reportContext(db, scope.workspaceId);
-  const agg = createAggregator({ from: scope.from, to: scope.to, timezone }, { series });
-  for await (const batch of factsBatches(db, scope, options, { carried: true, batchSize }))
-    for (const { facts, carriedOver } of batch) {
-      if (carriedOver) agg.addCarriedOver(facts);
-      else agg.add(facts);
-    }
-  const { figures, series: days } = agg.result();
+  await catchUpRollup(db, new Date());
+  const { timezone } = await reportContext(db, scope.workspaceId);
+  const { figures, series: days } = await summaryFromRollup(db, scope, timezone, { series });
   return {
     period: { from: scope.from.toISOString(), to: scope.to.toISOString(), timezone },
     figures,
@@ -50,27 +34,43 @@ export async function reportSummary(
   };
 }
 
-/** Which conversations each drill-down metric lists. */
-const METRICS: Record<ReportMetric, (f: ConversationFacts, to: Date) => boolean> = {
-  conversations: (f) => !f.is_spam,
-  spam: (f) => f.is_spam,
-  answered: (f) => !f.is_spam && f.first_response_s !== null,
-  unanswered: (f) => !f.is_spam && f.started_by === "customer" && f.first_response_s === null,
-  frt_in_hours: (f) => !f.is_spam && f.first_response_in_hours === true,
-  frt_out_of_hours: (f) => !f.is_spam && f.first_response_in_hours === false,
-  frt_met: (f) => !f.is_spam && f.sla_first_response === "met",
-  frt_breached: (f) => !f.is_spam && f.sla_first_response === "breached",
-  resolution_met: (f) => !f.is_spam && f.sla_resolution === "met",
-  resolution_breached: (f) => !f.is_spam && f.sla_resolution === "breached",
-  resolved: (f) => !f.is_spam && f.resolved_at !== null,
-  unresolved: (f) => !f.is_spam && f.resolved_at === null,
-  first_contact_resolution: (f) => f.first_contact_resolution,
-  reopened: (f) => !f.is_spam && f.reopened > 0,
-  escalated: (f) => !f.is_spam && f.escalated,
-  negative_start: (f) => !f.is_spam && f.sentiment_converted !== null,
-  sentiment_converted: (f) => !f.is_spam && f.sentiment_converted === true,
-  backlog: (f, to) => !f.is_spam && openAt(f.started_at, f.not_open_spans, new Date(to.getTime() - 1)),
+/** Which conversations each drill-down metric lists (on conversation_facts). */
+const METRICS: Record<ReportMetric, (to: Date) => SQL> = {
+  conversations: () => sql`not is_spam`,
+  spam: () => sql`is_spam`,
+  answered: () => sql`not is_spam and first_response_s is not null`,
+  unanswered: () => sql`not is_spam and started_by = 'customer' and first_response_s is null`,
+  frt_in_hours: () => sql`not is_spam and first_response_in_hours is true`,
+  frt_out_of_hours: () => sql`not is_spam and first_response_in_hours is false`,
+  frt_met: () => sql`not is_spam and sla_first_response = 'met'`,
+  frt_breached: () => sql`not is_spam and sla_first_response = 'breached'`,
+  resolution_met: () => sql`not is_spam and sla_resolution = 'met'`,
+  resolution_breached: () => sql`not is_spam and sla_resolution = 'breached'`,
+  resolved: () => sql`not is_spam and resolved_at is not null`,
+  unresolved: () => sql`not is_spam and resolved_at is null`,
+  first_contact_resolution: () => sql`first_contact_resolution`,
+  reopened: () => sql`not is_spam and reopened > 0`,
+  escalated: () => sql`not is_spam and escalated`,
+  negative_start: () => sql`not is_spam and sentiment_converted is not null`,
+  sentiment_converted: () => sql`not is_spam and sentiment_converted is true`,
+  // Open at the period's last instant, whenever it started (openAt of status-history.ts).
+  backlog: (to) => {
+    const t = new Date(to.getTime() - 1);
+    return sql`not is_spam and started_at <= ${t} and (last_closed_at is null or last_closed_at > ${t})
+      and not exists (select 1 from jsonb_array_elements(not_open_spans) s
+        where (s ->> 'from')::timestamptz <= ${t} and (s ->> 'to' is null or ${t} < (s ->> 'to')::timestamptz))`;
+  },
 };
+
+/** Rows of the rollup matching `where`, in id order after `after`. */
+async function factsPage(db: Queryable, where: SQL, after: string | null, limit: number) {
+  return db
+    .select()
+    .from(factsTable)
+    .where(and(where, after ? gt(factsTable.conversationId, after) : undefined))
+    .orderBy(asc(factsTable.conversationId))
+    .limit(limit);
+}
 
 /** A page of the conversations behind a figure, in id order; the cursor is the last id. */
 export async function reportConversations(
@@ -78,26 +78,39 @@ export async function reportConversations(
   scope: ReportScope,
   { metric, limit, after }: { metric: ReportMetric; limit: number; after: string | null },
 ): Promise<{ items: ConversationFactsRow[]; next: string | null }> {
-  const { options } = await reportContext(db, scope.workspaceId);
-  const matches = METRICS[metric];
-  const items: ConversationFactsRow[] = [];
+  await catchUpRollup(db, new Date());
   // Only the backlog reaches back before the period.
-  const carried = metric === "backlog";
-  for await (const batch of factsBatches(db, scope, options, { after, carried })) {
-    for (const { facts, carriedOver } of batch) {
-      if ((carriedOver && !carried) || !matches(facts, scope.to)) continue;
-      if (items.length === limit) return { items, next: items.at(-1)?.conversation_id ?? null };
-      items.push(factsRow(facts));
-    }
-  }
-  return { items, next: null };
+  const period = metric === "backlog" ? sql`true` : inPeriod(scope);
+  const rows = await factsPage(
+    db,
+    sql`${scopeFilter(scope)} and ${period} and ${METRICS[metric](scope.to)}`,
+    after,
+    limit + 1,
+  );
+  const items = rows.slice(0, limit).map(rowOf);
+  return { items, next: rows.length > limit ? (items.at(-1)?.conversation_id ?? null) : null };
 }
 
+/** Rows per export batch. */
+export const EXPORT_BATCH = 1000;
+
 /** Every conversation started in the period, as export rows, a batch at a time. */
-export async function* reportRows(db: Queryable, scope: ReportScope): AsyncGenerator<ConversationFactsRow[]> {
-  const { options } = await reportContext(db, scope.workspaceId);
-  for await (const batch of factsBatches(db, scope, options)) yield batch.map((b) => factsRow(b.facts));
+export async function* reportRows(
+  db: Queryable,
+  scope: ReportScope,
+  { batchSize = EXPORT_BATCH }: { batchSize?: number } = {},
+): AsyncGenerator<ConversationFactsRow[]> {
+  await catchUpRollup(db, new Date());
+  for (let after: string | null = null; ; ) {
+    const rows = await factsPage(db, sql`${scopeFilter(scope)} and ${inPeriod(scope)}`, after, batchSize);
+    if (rows.length === 0) return;
+    yield rows.map(rowOf);
+    if (rows.length < batchSize) return;
+    after = rows.at(-1)?.conversationId ?? null;
+  }
 }
+
+const rowOf = (r: FactsSelect) => factsRow(fromFactsRow(r));
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -16,7 +16,7 @@ import { reportConversations, reportRows, reportSummary } from "./report";
 import type { ReportScope } from "./report-load";
 
 const TAGS = ["reports"];
-/** A longer period belongs in the export or the rollups of phase 2, not in one request. */
+/** A longer period belongs in the export, not in one request. */
 export const MAX_PERIOD_DAYS = 366;
 
 /** The filters as a scope; a period that ends before it starts or spans too long names `to`. */

@@ -2,7 +2,7 @@ import type { DeliveryStatus } from "@parley/contracts";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../platform/db";
-import { channelAccounts, messages } from "../../platform/db/schema";
+import { channelAccounts, conversationEvents, messages } from "../../platform/db/schema";
 import { openTestDatabase } from "../../platform/db/testing";
 import { newId } from "../../platform/ids";
 import { insertConversation } from "../../testing/fixtures";
@@ -37,8 +37,9 @@ async function message(
   hhmm: string,
   over: { isSpam?: boolean; deliveryStatus?: DeliveryStatus } = {},
 ) {
+  const id = newId();
   await database.db.insert(messages).values({
-    id: newId(),
+    id,
     workspaceId,
     conversationId,
     channel: "x",
@@ -50,6 +51,32 @@ async function message(
     sentAt: at(hhmm),
     ...over,
   });
+  if (direction === "inbound" || (over.deliveryStatus ?? "sent") === "sent")
+    await logged(
+      workspaceId,
+      conversationId,
+      direction === "inbound" ? "message_in" : "message_out",
+      id,
+      hhmm,
+    );
+}
+
+/** The event the message's writer logs (the pipeline's message_in, the outbox's message_out). */
+async function logged(
+  workspaceId: string,
+  conversationId: string,
+  type: "message_in" | "message_out",
+  messageId: string,
+  hhmm: string,
+) {
+  await database.db.insert(conversationEvents).values({
+    workspaceId,
+    conversationId,
+    type,
+    actorType: "system",
+    messageId,
+    occurredAt: at(hhmm),
+  });
 }
 
 /** A conversation whose first customer message is at `hhmm` (the fixture's), then `rest`. */
@@ -60,6 +87,7 @@ async function conversation(
   rest: [direction: "inbound" | "outbound", hhmm: string, over?: Parameters<typeof message>[4]][] = [],
 ) {
   const c = await insertConversation(database.db, workspaceId, { channelAccountId }, at(hhmm));
+  await logged(workspaceId, c.conversationId, "message_in", c.messageId, hhmm);
   for (const [direction, time, over] of rest)
     await message(workspaceId, c.conversationId, direction, time, over);
   return c;

@@ -1,14 +1,14 @@
 import { ACTIVE_STATUSES, Availability, Conversation, User } from "@parley/contracts";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type Queryable, queryRows } from "../../platform/db";
-import { conversationEvents, conversations, memberships } from "../../platform/db/schema";
+import { conversationEvents, conversations } from "../../platform/db/schema";
 import type { Deps } from "../../platform/deps";
 import { forbidden, found } from "../../platform/http/problem";
-import { recordAudit } from "../audit/audit.repo";
 import { actorOf, type Principal, principalOf } from "../auth/principal";
 import { findConversation, toConversationDto } from "../conversations/conversations.repo";
+import { changeAvailability, publishAvailability } from "../users/availability-history";
 import { findMember, toUserDto } from "../users/users.repo";
 
 const AvailabilityRequest = z.strictObject({ availability: Availability });
@@ -39,19 +39,12 @@ export const routingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     async (request) => {
       const p = principalOf(request);
       const userId = userOf(p);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(memberships)
-          .set({ availability: request.body.availability })
-          .where(and(eq(memberships.workspaceId, p.workspaceId), eq(memberships.userId, userId)));
-        await recordAudit(
-          tx,
-          p,
-          request.ip,
-          { action: "user.availability", targetType: "user", targetId: userId, data: request.body },
-          clock.now(),
-        );
-      });
+      const input = { workspaceId: p.workspaceId, userId, availability: request.body.availability };
+      // The membership, its availability history and the audit row, in one transaction.
+      const result = await db.transaction((tx) =>
+        changeAvailability(tx, { ...input, via: "self" }, clock.now(), { principal: p, ip: request.ip }),
+      );
+      if (result?.changed) publishAvailability(deps.changes, p.workspaceId, [userId]);
       return toUserDto(found(await findMember(db, p.workspaceId, userId), "User"));
     },
   );

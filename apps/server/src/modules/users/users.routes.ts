@@ -1,17 +1,34 @@
-import { CreateUserRequest, Id, ListQuery, pageOf, UpdateUserRequest, User } from "@parley/contracts";
+import { CreateUserRequest, can, Id, ListQuery, pageOf, UpdateUserRequest, User } from "@parley/contracts";
 import { and, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { memberships, sessions, users } from "../../platform/db/schema";
 import type { Deps } from "../../platform/deps";
 import { decodeCursor, pageFrom } from "../../platform/http/cursor";
-import { conflict, found } from "../../platform/http/problem";
+import { conflict, forbidden, found } from "../../platform/http/problem";
 import { recordAudit } from "../audit/audit.repo";
-import { principalOf } from "../auth/principal";
+import { assertCan, type Principal, principalOf } from "../auth/principal";
+import {
+  type AvailabilityResult,
+  changeAvailability,
+  closeAvailability,
+  publishAvailability,
+} from "./availability-history";
 import { AlreadyMemberError, createUser } from "./create-user";
 import { countAdmins, findMember, listMembers, toUserDto } from "./users.repo";
 
 const Params = z.object({ id: Id });
+
+/**
+ * Admins change anything; an availability alone may also be set by a lead (who supervises the
+ * desk's staffing) or by the member themself (the user menu).
+ */
+function assertMayUpdate(p: Principal, targetId: string, body: z.infer<typeof UpdateUserRequest>) {
+  const onlyAvailability = Object.keys(body).every((k) => k === "availability");
+  if (!onlyAvailability || can(p.role, "users:manage")) return assertCan(p, "users:manage");
+  if (p.userId === targetId || can(p.role, "conversations:assign")) return;
+  throw forbidden(`The ${p.role} role may set only its own availability (needs users:manage).`);
+}
 
 export const userRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const { db, clock } = deps;
@@ -93,10 +110,14 @@ export const userRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   app.patch(
     "/users/:id",
     {
-      config: { permission: "users:manage" },
+      // Checked per body below: a lead or the member may set an availability alone.
+      config: { permission: "users:read" },
       schema: {
         tags: ["users"],
         summary: "Change a member's name, role, availability or routing profile",
+        description:
+          "Needs users:manage, except for `availability` alone, which a lead may set for anyone and every member " +
+          "for themself. An availability change closes the member's open availability-history row and opens the next.",
         params: Params,
         body: UpdateUserRequest,
         response: { 200: User },
@@ -104,12 +125,14 @@ export const userRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     },
     async (request) => {
       const p = principalOf(request);
-      const { name, approval_sample_percent, ...rest } = request.body;
+      assertMayUpdate(p, request.params.id, request.body);
+      const { name, approval_sample_percent, availability, ...rest } = request.body;
       const membership = {
         ...rest,
         ...(approval_sample_percent !== undefined ? { approvalSamplePercent: approval_sample_percent } : {}),
       };
       const now = clock.now();
+      let changed: AvailabilityResult | undefined;
       await db.transaction(async (tx) => {
         const member = found(await findMember(tx, p.workspaceId, request.params.id), "User");
         if (
@@ -127,6 +150,14 @@ export const userRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
             .set(membership)
             .where(and(eq(memberships.workspaceId, p.workspaceId), eq(memberships.userId, member.user.id)));
         }
+        if (availability) {
+          const via = p.userId === member.user.id ? "self" : "manager";
+          changed = await changeAvailability(
+            tx,
+            { workspaceId: p.workspaceId, userId: member.user.id, availability, via },
+            now,
+          );
+        }
         await recordAudit(
           tx,
           p,
@@ -135,6 +166,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
           now,
         );
       });
+      if (changed?.changed) publishAvailability(deps.changes, p.workspaceId, [request.params.id]);
       return toUserDto(found(await findMember(db, p.workspaceId, request.params.id), "User"));
     },
   );
@@ -164,6 +196,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         await tx
           .delete(sessions)
           .where(and(eq(sessions.workspaceId, p.workspaceId), eq(sessions.userId, member.user.id)));
+        await closeAvailability(tx, p.workspaceId, member.user.id, now);
         await recordAudit(
           tx,
           p,
@@ -177,6 +210,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
           now,
         );
       });
+      publishAvailability(deps.changes, p.workspaceId, [request.params.id]);
       return reply.status(204).send(null);
     },
   );

@@ -2,6 +2,7 @@ import type { CompiledRuleSet } from "@parley/rules";
 import { runMessageRules } from "../../modules/rules/run-rules";
 import { refreshSla } from "../../modules/sla/refresh-sla";
 import { type SlaCache, sharedSlaCache } from "../../modules/sla/sla-cache";
+import { isSurveyAnswer } from "../../modules/surveys/survey-answers";
 import type { Queryable } from "../../platform/db";
 import type { EventWork } from "../work";
 import { liveItems } from "./batch";
@@ -22,7 +23,8 @@ export async function automate(
 ) {
   const items = liveItems(works).filter(({ it }) => it.messageId && it.conversationId);
   if (items.length === 0) return;
-  const customer = items.filter(({ it }) => it.triage && !it.item.fromBrand);
+  // surveys hook (SPEC M6): rules do not run on a customer's answer to a survey.
+  const customer = items.filter(({ it }) => it.triage && !it.item.fromBrand && !isSurveyAnswer(it));
   await runMessageRules(
     db,
     {

@@ -1,6 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DeliveryUpdate } from "../../connectors/connector";
 import type { ChannelRow } from "../../modules/channels/channels.repo";
+import { markFactsStale } from "../../modules/reporting/rollup";
+import {
+  findSurveyAnswers,
+  recordSurveyAnswers,
+  type SurveyAnswers,
+} from "../../modules/surveys/survey-answers";
 import { type Queryable, queryRows } from "../../platform/db";
 import { bulkInsert } from "../../platform/db/bulk";
 import { conversationEvents, conversations, messages } from "../../platform/db/schema";
@@ -19,7 +25,8 @@ export async function store(db: Queryable, works: EventWork[], threads: Threads)
   const live = liveItems(works).filter(({ it }) => it.conversationId);
   await adoptEchoes(db, live);
   const items = live.filter(({ it }) => !it.skip);
-  const { deltas, reopened } = conversationDeltas(items, threads);
+  const answers = await findSurveyAnswers(db, items, threads); // surveys hook (SPEC M6)
+  const { deltas, reopened } = conversationDeltas(items, threads, answers);
   // New conversations are written once, already with their messages' totals.
   const created = [...threads.created].flatMap((id) => {
     const c = threads.byId.get(id);
@@ -33,6 +40,7 @@ export async function store(db: Queryable, works: EventWork[], threads: Threads)
     messages,
     items.map(({ work, it }) => messageRow(work, it)),
   );
+  await recordSurveyAnswers(db, answers); // surveys hook (SPEC M6)
   await unflagAnswered(db, items);
   await applyToConversations(db, [...deltas.values()]);
   const events = items.map(({ it }) => messageEvent(threads, it));
@@ -50,6 +58,7 @@ export async function store(db: Queryable, works: EventWork[], threads: Threads)
   for (const w of works.filter((w) => !w.outcome))
     for (const u of w.updates) {
       const changed = await recordDeliveryUpdate(db, w.channel, u);
+      await markFactsStale(db, changed); // a sent reply that failed after all logs no event
       if (changed.length > 0) w.deliveryChanged = [...(w.deliveryChanged ?? []), ...changed];
     }
 }
@@ -160,7 +169,7 @@ interface Delta {
 }
 
 /** What the batch's messages add to each conversation, and the conversations they take back out of resolved or spam. */
-function conversationDeltas(items: Live, threads: Threads) {
+function conversationDeltas(items: Live, threads: Threads, answers: SurveyAnswers) {
   const deltas = new Map<string, Delta>();
   const reopened: { id: string; workspaceId: string; status: string; at: Date; reason: string }[] = [];
   for (const { it } of items) {
@@ -176,6 +185,7 @@ function conversationDeltas(items: Live, threads: Threads) {
     }
     if (it.item.visibility === "public") d.has_public = true;
     else d.has_private = true;
+    if (answers.has(it)) continue; // surveys hook (SPEC M6): a survey answer is not a new request
     // Someone answering, or the customer writing again, says the conversation was not spam.
     if (c.status === "spam" && (it.item.fromBrand || (it.triage && !it.triage.isSpam))) {
       reopened.push({

@@ -13,8 +13,10 @@ export interface DeskChange {
   workspaceId: string;
   /** Deduplicated by the feed; an empty list is not published. */
   conversationIds: readonly string[];
-  /** What changed, e.g. "message", "status", "assignment", "priority", "delivery", "sla". */
+  /** What changed, e.g. "message", "status", "assignment", "priority", "delivery", "sla", "availability". */
   reasons: readonly string[];
+  /** Members of the workspace that changed (their availability): the live channel's `users.changed`. */
+  userIds?: readonly string[];
   /** true: every listed conversation is new; a list: those of them that are new. */
   created?: boolean | readonly string[];
 }
@@ -33,9 +35,12 @@ export interface ChangeFeed {
 }
 
 /** Normalises a change (dedupes ids and reasons, resolves `created` to a list); null if empty. */
-export function normalizeChange(change: DeskChange): (Required<DeskChange> & { created: string[] }) | null {
+export function normalizeChange(
+  change: DeskChange,
+): (Required<Omit<DeskChange, "userIds">> & { created: string[]; userIds?: string[] }) | null {
   const conversationIds = [...new Set(change.conversationIds)];
-  if (conversationIds.length === 0) return null;
+  const userIds = [...new Set(change.userIds ?? [])];
+  if (conversationIds.length === 0 && userIds.length === 0) return null;
   const created =
     change.created === true ? conversationIds : change.created ? [...new Set(change.created)] : [];
   return {
@@ -43,6 +48,7 @@ export function normalizeChange(change: DeskChange): (Required<DeskChange> & { c
     conversationIds,
     reasons: [...new Set(change.reasons)],
     created,
+    ...(userIds.length > 0 ? { userIds } : {}),
   };
 }
 
@@ -99,6 +105,7 @@ const WireChange = z.object({
   conversation_ids: z.array(z.string()).max(100_000),
   reasons: z.array(z.string()).max(100),
   created: z.array(z.string()).max(100_000),
+  user_ids: z.array(z.string()).max(100_000).optional(),
 });
 
 /**
@@ -118,8 +125,14 @@ export function createNatsChangeFeed(nc: NatsConnection, subjectPrefix: string):
         if (err) return;
         const parsed = WireChange.safeParse(msg.json());
         if (!parsed.success) return;
-        const { conversation_ids, reasons, created } = parsed.data;
-        listeners.deliver({ workspaceId, conversationIds: conversation_ids, reasons, created });
+        const { conversation_ids, reasons, created, user_ids } = parsed.data;
+        listeners.deliver({
+          workspaceId,
+          conversationIds: conversation_ids,
+          reasons,
+          created,
+          ...(user_ids ? { userIds: user_ids } : {}),
+        });
       },
     });
     subs.set(workspaceId, sub);
@@ -129,7 +142,12 @@ export function createNatsChangeFeed(nc: NatsConnection, subjectPrefix: string):
     publish(change) {
       const c = normalizeChange(change);
       if (!c || nc.isClosed()) return;
-      const wire = { conversation_ids: c.conversationIds, reasons: c.reasons, created: c.created };
+      const wire = {
+        conversation_ids: c.conversationIds,
+        reasons: c.reasons,
+        created: c.created,
+        ...(c.userIds ? { user_ids: c.userIds } : {}),
+      };
       try {
         nc.publish(subjectOf(c.workspaceId), encoder.encode(JSON.stringify(wire)));
       } catch {

@@ -7,6 +7,7 @@ import {
   IconInboxOff,
   IconKey,
   IconMessageChatbot,
+  IconMoodSmile,
   IconPlugConnected,
   IconRoute,
   IconTemplate,
@@ -26,6 +27,7 @@ import { WorkspaceTab } from "./workspace/WorkspaceTab";
 // The rule builder reads the rules package's field catalogue (which brings zod): load it on demand.
 const RulesTab = lazy(() => import("./rules/RulesTab").then((m) => ({ default: m.RulesTab })));
 const SlaTab = lazy(() => import("./sla/SlaTab").then((m) => ({ default: m.SlaTab })));
+const SurveysTab = lazy(() => import("./surveys/SurveysTab").then((m) => ({ default: m.SurveysTab })));
 const TemplatesTab = lazy(() => import("./content/TemplatesTab").then((m) => ({ default: m.TemplatesTab })));
 const KnowledgeTab = lazy(() => import("./content/KnowledgeTab").then((m) => ({ default: m.KnowledgeTab })));
 const PlaybookTab = lazy(() => import("./content/PlaybookTab").then((m) => ({ default: m.PlaybookTab })));
@@ -81,6 +83,14 @@ export const SETTINGS_SECTIONS: SettingsSectionDef[] = [
     Icon: IconClockHour4,
     permission: "conversations:read",
     element: <SlaTab />,
+  },
+  {
+    path: "surveys",
+    label: "Surveys",
+    group: "Workflow",
+    Icon: IconMoodSmile,
+    permission: "conversations:read",
+    element: <SurveysTab />,
   },
   {
     path: "templates",

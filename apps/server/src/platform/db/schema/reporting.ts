@@ -66,13 +66,21 @@ export const conversationFacts = pgTable(
     replyHandlingS: doublePrecision("reply_handling_s").array().notNull().default(sql`'{}'::float8[]`),
     disposition: text("disposition").notNull().default(""),
     /** Spans when it was resolved, closed, archived or spam: `[{from, to|null}]` (backlog at any instant). */
-    notOpenSpans: jsonb("not_open_spans").$type<{ from: string; to: string | null }[]>().notNull().default([]),
+    notOpenSpans: jsonb("not_open_spans")
+      .$type<{ from: string; to: string | null }[]>()
+      .notNull()
+      .default([]),
     /** When it last left the backlog for good (null while open): a cheap first cut for backlog queries. */
     lastClosedAt: at("last_closed_at"),
-    /** Everyone who owned, answered or handled it: the agent filter. */
+    /** Its assignee and every member who wrote a message in it (drafts too): the agent filter. */
     agentIds: uuid("agent_ids").array().notNull().default(sql`'{}'::uuid[]`),
     /** The newest conversation event these facts include. */
     sourceSeq: bigint("source_seq", { mode: "number" }).notNull().default(0),
+    /**
+     * A writer changed what the facts read without logging an event (a network's late delivery
+     * failure): the next rollup round recomputes the row (modules/reporting/rollup.ts).
+     */
+    stale: boolean("stale").notNull().default(false),
     computedAt: at("computed_at").notNull().defaultNow(),
   },
   (t) => [
@@ -81,13 +89,26 @@ export const conversationFacts = pgTable(
     index("conversation_facts_team_idx").on(t.workspaceId, t.teamId, t.startedAt),
     index("conversation_facts_category_idx").on(t.workspaceId, t.category, t.startedAt),
     index("conversation_facts_agents_idx").using("gin", t.agentIds),
+    // The backlog: conversations still open, or closed after a given instant.
+    index("conversation_facts_closed_idx").on(t.workspaceId, t.lastClosedAt),
+    index("conversation_facts_stale_idx").on(t.conversationId).where(sql`stale`),
   ],
 );
 
-/** How far the rollup has read the event log (one row per rollup; `seq` of conversation_events). */
+/**
+ * How far the rollup has read the event log (one row per rollup; `seq` of conversation_events).
+ * Its row lock lets one round run at a time across processes.
+ */
 export const reportRollupState = pgTable("report_rollup_state", {
   name: text("name").primaryKey(),
+  /** The highest event seq read. */
   lastSeq: bigint("last_seq", { mode: "number" }).notNull().default(0),
+  /**
+   * Seqs at or below last_seq not seen yet (`[{from, to, seen_at}]`): a transaction that took them
+   * had not committed when a higher seq was read. Re-read each round until they show up or
+   * `seen_at` is older than the grace period (rolled back: a bigserial never fills its gaps).
+   */
+  holes: jsonb("holes").$type<{ from: number; to: number; seen_at: string }[]>().notNull().default([]),
   updatedAt: at("updated_at").notNull().defaultNow(),
 });
 

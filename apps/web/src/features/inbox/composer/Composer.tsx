@@ -3,7 +3,9 @@ import type { Conversation, Message } from "@parley/contracts";
 import { IconAlertCircle, IconHourglass, IconMessage, IconNote } from "@tabler/icons-react";
 import { forwardRef, type KeyboardEvent, useImperativeHandle, useMemo, useRef, useState } from "react";
 import { useNow } from "../../../ui/time";
+import { ActivityZone } from "../conversation/ActivityZone";
 import { newestMessageId } from "../conversation/timeline";
+import { useActivityKind } from "../conversation/useActivityHeartbeat";
 import { CollisionDialog } from "./CollisionDialog";
 import { ComposerFooter } from "./ComposerFooter";
 import { defaultVisibility, replyCapability } from "./capability";
@@ -66,6 +68,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const [requestApproval, setRequestApproval] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const typing = useTypingSignal(c.id);
+  const activityKind = useActivityKind();
   const draftBase = useDraftBase(`${c.id}:reply`, reply, newestMessageId(messages));
   const sender = useSend(c.id, (sentMode) => {
     (sentMode === "note" ? setNote : setReply)("");
@@ -143,14 +146,16 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
         </Text>
       </Group>
       {slash.open ? (
-        <SlashMenu
-          items={slash.items}
-          active={slash.active}
-          loading={slash.loading}
-          error={slash.error}
-          onPick={slash.pick}
-          onHover={slash.setActive}
-        />
+        <ActivityZone kind="lookup">
+          <SlashMenu
+            items={slash.items}
+            active={slash.active}
+            loading={slash.loading}
+            error={slash.error}
+            onPick={slash.pick}
+            onHover={slash.setActive}
+          />
+        </ActivityZone>
       ) : null}
       <Textarea
         ref={area}
@@ -169,6 +174,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           setText(e.currentTarget.value);
           slash.onInput(e.currentTarget.value, e.currentTarget.selectionStart);
           typing.typed(mode === "note" ? "note" : visibility);
+          activityKind(slash.open ? "lookup" : "typing");
         }}
         onSelect={(e) => slash.onSelect(e.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}

@@ -7,6 +7,7 @@ import { SentimentDot } from "../../../ui/SentimentDot";
 import { SlaCountdown } from "../../../ui/SlaCountdown";
 import { StatusBadge } from "../../../ui/StatusBadge";
 import { VisibilityBadges } from "../../../ui/VisibilityBadges";
+import { ActivityZone } from "./ActivityZone";
 import classes from "./conversation.module.css";
 import { PresenceBar } from "./PresenceBar";
 import { PriorityReasons } from "./PriorityReasons";
@@ -126,7 +127,9 @@ export function ConversationHeader({
         ) : null}
         <div className={classes.tagsField}>
           <span className={classes.fieldLabel}>Tags</span>
-          <TagsEditor conversation={c} />
+          <ActivityZone kind="tagging">
+            <TagsEditor conversation={c} />
+          </ActivityZone>
         </div>
       </div>
     </header>

@@ -12,6 +12,7 @@ import { PanelBoundary } from "../../customer/PanelBoundary";
 import { Composer, type ComposerHandle } from "../composer/Composer";
 import { useViewPresence } from "../composer/presence";
 import { useConversation, useMessages, useTeamsList, useUsers } from "../queries";
+import { ActivityZone } from "./ActivityZone";
 import { ConversationActions } from "./ConversationActions";
 import { ConversationHeader } from "./ConversationHeader";
 import classes from "./conversation.module.css";
@@ -21,6 +22,7 @@ import { notify } from "./notify";
 import { TypingIndicator } from "./PresenceBar";
 import { useResolveConversation } from "./queries";
 import type { Names } from "./timeline";
+import { ActivityContext, useActivityHeartbeat } from "./useActivityHeartbeat";
 
 export function ConversationPane() {
   const { conversationId = "" } = useParams();
@@ -58,6 +60,7 @@ export function ConversationPane() {
 /** The open conversation: header and actions, the timeline, the composer, and the customer beside them. */
 function OpenConversation({ conversation: c, onClose }: { conversation: Conversation; onClose: () => void }) {
   useViewPresence(c.id);
+  const activity = useActivityHeartbeat(c.id);
   const messages = useMessages(c.id);
   const items = useMemo<Message[]>(() => messages.data?.pages.flatMap((p) => p.items) ?? [], [messages.data]);
   const users = useUsers().data?.items ?? [];
@@ -94,60 +97,68 @@ function OpenConversation({ conversation: c, onClose }: { conversation: Conversa
   );
 
   return (
-    <div
-      className={classes.layout}
-      data-customer={showCustomer || undefined}
-      data-shortcut-scope="conversation"
-    >
-      <div className={classes.main}>
-        <ConversationHeader
-          conversation={c}
-          teamName={c.team_id ? names.team(c.team_id) : undefined}
-          onClose={onClose}
-          tools={
-            <Tooltip label={showCustomer ? "Hide the customer panel" : "Show the customer panel"}>
-              <ActionIcon
-                aria-label="Customer panel"
-                aria-pressed={showCustomer}
-                variant={showCustomer ? "light" : "subtle"}
-                onClick={() => setShowCustomer((v) => !v)}
-              >
-                <IconLayoutSidebarRight size={16} />
-              </ActionIcon>
-            </Tooltip>
-          }
-          actions={
-            <ConversationActions
+    <ActivityContext.Provider value={activity}>
+      <div
+        className={classes.layout}
+        data-customer={showCustomer || undefined}
+        data-shortcut-scope="conversation"
+      >
+        <div className={classes.main}>
+          <ConversationHeader
+            conversation={c}
+            teamName={c.team_id ? names.team(c.team_id) : undefined}
+            onClose={onClose}
+            tools={
+              <Tooltip label={showCustomer ? "Hide the customer panel" : "Show the customer panel"}>
+                <ActionIcon
+                  aria-label="Customer panel"
+                  aria-pressed={showCustomer}
+                  variant={showCustomer ? "light" : "subtle"}
+                  onClick={() => setShowCustomer((v) => !v)}
+                >
+                  <IconLayoutSidebarRight size={16} />
+                </ActionIcon>
+              </Tooltip>
+            }
+            actions={
+              <ActivityZone kind="tagging">
+                <ConversationActions
+                  conversation={c}
+                  messages={items}
+                  users={users}
+                  teams={teams}
+                  assignOpen={assignOpen}
+                  onAssignOpen={setAssignOpen}
+                  onEscalate={() => setEscalating(true)}
+                />
+              </ActivityZone>
+            }
+          />
+          <MessageTimeline conversationId={c.id} messages={messages} items={items} names={names} />
+          <TypingIndicator conversationId={c.id} />
+          <ActivityZone kind="typing">
+            <Composer
+              ref={composer}
               conversation={c}
               messages={items}
-              users={users}
-              teams={teams}
-              assignOpen={assignOpen}
-              onAssignOpen={setAssignOpen}
-              onEscalate={() => setEscalating(true)}
+              messagesLoaded={messages.data !== undefined}
             />
-          }
-        />
-        <MessageTimeline conversationId={c.id} messages={messages} items={items} names={names} />
-        <TypingIndicator conversationId={c.id} />
-        <Composer
-          ref={composer}
-          conversation={c}
-          messages={items}
-          messagesLoaded={messages.data !== undefined}
+          </ActivityZone>
+        </div>
+        {showCustomer ? (
+          <PanelBoundary resetKey={c.contact_id}>
+            <ActivityZone kind="lookup">
+              <CustomerPanel contactId={c.contact_id} conversationId={c.id} />
+            </ActivityZone>
+          </PanelBoundary>
+        ) : null}
+        <EscalateModal
+          conversationId={c.id}
+          teams={teams}
+          opened={escalating}
+          onClose={() => setEscalating(false)}
         />
       </div>
-      {showCustomer ? (
-        <PanelBoundary resetKey={c.contact_id}>
-          <CustomerPanel contactId={c.contact_id} conversationId={c.id} />
-        </PanelBoundary>
-      ) : null}
-      <EscalateModal
-        conversationId={c.id}
-        teams={teams}
-        opened={escalating}
-        onClose={() => setEscalating(false)}
-      />
-    </div>
+    </ActivityContext.Provider>
   );
 }
