@@ -7,6 +7,7 @@ export * from "./live";
 export * from "./reports";
 export * from "./requests";
 export * from "./roles";
+export * from "./satisfaction";
 export * from "./sensitive";
 export * from "./supervisor";
 export * from "./surveys";

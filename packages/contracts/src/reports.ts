@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Id } from "./dto";
 import { Channel } from "./enums";
+import { SatisfactionFigures } from "./satisfaction";
 
 /*
  * Reports (SPEC M1-M5, M7, M8). Every figure is defined in docs/metrics.md; durations are seconds,
@@ -139,6 +140,8 @@ export const ReportFigures = z.object({
     first_contact_resolution: z.number().int(),
     first_contact_resolution_rate: Share,
     reopened: z.number().int(),
+    /** Conversations escalated at any point (an `escalated` event, or escalated now). */
+    escalated: z.number().int(),
     channels_to_resolution: z.object({
       mean: z.number().nullable(),
       distribution: z.record(z.string(), z.number().int()),
@@ -156,9 +159,13 @@ export const ReportDay = z.object({
   responses: z.number().int(),
   spam_messages: z.number().int(),
   frt_median_s: Seconds,
+  frt_mean_s: Seconds,
   art_mean_s: Seconds,
   resolved: z.number().int(),
+  /** Conversations with a first-response or resolution target breached. */
   sla_breached: z.number().int(),
+  /** Of the day's conversations' SLA targets (first response and resolution) that came due, the share met. */
+  sla_met_share: Share,
   /** Conversations open at the end of the day. */
   backlog: z.number().int(),
 });
@@ -175,6 +182,8 @@ export const ReportSummary = z.object({
   period: z.object({ from: z.iso.datetime(), to: z.iso.datetime(), timezone: z.string() }),
   figures: ReportFigures,
   occupancy: z.array(Occupancy),
+  /** CSAT, NPS and response rate of the surveys asked in the period, under the same filters. */
+  satisfaction: SatisfactionFigures,
   series: z.array(ReportDay),
 });
 export type ReportSummary = z.infer<typeof ReportSummary>;

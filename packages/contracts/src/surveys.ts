@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Id } from "./dto";
 import { Channel } from "./enums";
 import { ReportFilters } from "./reports";
+import { CsatFigures, NpsFigures, SatisfactionFigures, SurveyRate } from "./satisfaction";
 
 /*
  * CSAT and NPS surveys (SPEC M6): asked in the conversation's own channel after an agent resolves
@@ -94,52 +95,13 @@ export const DEFAULT_SURVEY_SETTINGS: SurveySettings = {
 
 export const SurveyStatus = z.enum(["asked", "answered", "expired", "failed"]);
 
-const Share = z.number().nullable();
-
-export const CsatFigures = z.object({
-  responses: z.number().int(),
-  /** Mean score, 1-5. */
-  average: z.number().nullable(),
-  /** Answers of 4 or 5. */
-  satisfied: z.number().int(),
-  /** satisfied / responses. */
-  satisfied_share: Share,
-  /** Answers per score, 1 to 5. */
-  distribution: z.array(z.object({ score: z.number().int(), count: z.number().int() })),
-});
-
-export const NpsFigures = z.object({
-  responses: z.number().int(),
-  /** 9-10. */
-  promoters: z.number().int(),
-  /** 7-8. */
-  passives: z.number().int(),
-  /** 0-6. */
-  detractors: z.number().int(),
-  /** % promoters − % detractors, −100..100 (rounded to one decimal). */
-  score: z.number().nullable(),
-});
-
-export const SurveyRate = z.object({
-  /** Questions sent (answered, waiting or expired; not those that failed to send). */
-  asked: z.number().int(),
-  answered: z.number().int(),
-  waiting: z.number().int(),
-  expired: z.number().int(),
-  /** answered / asked. */
-  rate: Share,
-});
-
 const Breakdown = z.object({
   csat: CsatFigures.omit({ distribution: true }),
   nps: NpsFigures,
   response: SurveyRate,
 });
 
-export const SurveyFigures = z.object({
-  csat: CsatFigures,
-  nps: NpsFigures,
-  response: SurveyRate,
+export const SurveyFigures = SatisfactionFigures.extend({
   by_agent: z.array(Breakdown.extend({ user_id: z.string().nullable() })),
   by_team: z.array(Breakdown.extend({ team_id: z.string().nullable() })),
   by_channel: z.array(Breakdown.extend({ channel: z.string() })),

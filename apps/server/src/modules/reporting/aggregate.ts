@@ -21,9 +21,11 @@ export interface DayFigures {
   responses: number;
   spam_messages: number;
   frt_median_s: number | null;
+  frt_mean_s: number | null;
   art_mean_s: number | null;
   resolved: number;
   sla_breached: number;
+  sla_met_share: number | null;
   backlog: number;
 }
 
@@ -41,6 +43,9 @@ type Day = { conversations: number; inbound: number; responses: number; spam: nu
   waitCount: number;
   resolved: number;
   breached: number;
+  /** SLA targets (first response, resolution) met, and met or breached. */
+  slaMet: number;
+  slaDue: number;
 };
 
 function newDay(): Day {
@@ -54,6 +59,8 @@ function newDay(): Day {
     waitCount: 0,
     resolved: 0,
     breached: 0,
+    slaMet: 0,
+    slaDue: 0,
   };
 }
 
@@ -73,6 +80,7 @@ export function createAggregator(period: Period, { series: withSeries = true } =
     resolution: [] as number[],
     fcr: 0,
     reopened: 0,
+    escalated: 0,
     sla: { first_response: new Map<SlaOutcome, number>(), resolution: new Map<SlaOutcome, number>() },
     sentimentStart: new Map<string, number>(),
     sentimentEnd: new Map<string, number>(),
@@ -142,6 +150,7 @@ export function createAggregator(period: Period, { series: withSeries = true } =
     }
     if (f.first_contact_resolution) c.fcr++;
     if (f.reopened > 0) c.reopened++;
+    if (f.escalated) c.escalated++;
     if (f.sentiment_start) bump(c.sentimentStart, f.sentiment_start);
     if (f.sentiment_end) bump(c.sentimentEnd, f.sentiment_end);
     if (f.sentiment_converted !== null) c.negativeStart++;
@@ -150,6 +159,10 @@ export function createAggregator(period: Period, { series: withSeries = true } =
     if (!day) return;
     if (f.resolved_at) day.resolved++;
     if (f.sla_first_response === "breached" || f.sla_resolution === "breached") day.breached++;
+    for (const outcome of [f.sla_first_response, f.sla_resolution]) {
+      if (outcome === "met") day.slaMet++;
+      if (outcome === "met" || outcome === "breached") day.slaDue++;
+    }
   }
 
   function addHandling(f: ConversationFacts) {
@@ -196,9 +209,11 @@ export function createAggregator(period: Period, { series: withSeries = true } =
           responses: d.responses,
           spam_messages: d.spam,
           frt_median_s: median(d.frts),
+          frt_mean_s: mean(d.frts),
           art_mean_s: d.waitCount ? d.waitSum / d.waitCount : null,
           resolved: d.resolved,
           sla_breached: d.breached,
+          sla_met_share: share(d.slaMet, d.slaDue),
           backlog: backlogs[i] ?? 0,
         };
       });
@@ -252,6 +267,7 @@ export function createAggregator(period: Period, { series: withSeries = true } =
         first_contact_resolution: c.fcr,
         first_contact_resolution_rate: share(c.fcr, resolved),
         reopened: c.reopened,
+        escalated: c.escalated,
         channels_to_resolution: {
           mean: resolved ? [...c.channelsToResolution].reduce((a, [n, k]) => a + n * k, 0) / resolved : null,
           distribution: Object.fromEntries(sorted(c.channelsToResolution).map(([n, k]) => [String(n), k])),

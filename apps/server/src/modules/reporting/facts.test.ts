@@ -128,6 +128,38 @@ describe("conversation facts: response times (M2)", () => {
   });
 });
 
+it("leaves survey answers out of customer messages, waits and sentiment", () => {
+  // Answered at 17:40, resolved, asked a survey (automated) at 18:00, answered "5" at 18:05,
+  // thanked at 18:20: the thank-you is a response, but nobody was waiting for it.
+  const f = facts(
+    { status: "resolved" },
+    [],
+    [
+      customer("17:30", { sentiment: "negative" }),
+      agent("17:40"),
+      agent("18:00", { authorUserId: null, automated: true }),
+      customer("18:05", { surveyAnswer: true, sentiment: "positive" }),
+      agent("18:20"),
+    ],
+  );
+  expect(f).toMatchObject({
+    inbound_messages: 1,
+    responses: 2,
+    first_response_s: 600,
+    response_count: 1,
+    response_sum_s: 600,
+    sentiment_end: "negative",
+    sentiment_converted: false,
+  });
+  // The same answer read as an ordinary message would have waited 15 minutes.
+  const counted = facts(
+    { status: "resolved" },
+    [],
+    [customer("17:30"), agent("17:40"), customer("18:05"), agent("18:20")],
+  );
+  expect([counted.inbound_messages, counted.response_count, counted.response_sum_s]).toEqual([2, 2, 1500]);
+});
+
 describe("conversation facts: sentiment (M4)", () => {
   it("converts when it starts negative and the customer ends neutral or positive after a reply", () => {
     const msgs = [

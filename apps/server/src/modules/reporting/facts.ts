@@ -44,6 +44,11 @@ export interface FactsMessage {
    * question): not a response, so it counts in no response figure, SLA or handling time.
    */
   automated?: boolean;
+  /**
+   * The customer's answer to a survey (`classification.survey_answer`): feedback on a case that is
+   * done, not a request, so it counts in no customer-message figure and starts or extends no wait.
+   */
+  surveyAnswer?: boolean;
 }
 
 export type SlaOutcome = "met" | "breached" | "pending" | "none";
@@ -58,7 +63,7 @@ export interface ConversationFacts {
   started_at: Date;
   /** Who wrote the first counted message; null when there is none. */
   started_by: "customer" | "brand" | null;
-  /** Counted customer messages (not spam). */
+  /** Counted customer messages (not spam, not survey answers). */
   inbound_messages: number;
   spam_messages: number;
   /** Brand messages the network accepted (drafts, queued, failed or rejected replies never count). */
@@ -118,7 +123,7 @@ export function conversationFacts(
   messages: readonly FactsMessage[],
   options: FactsOptions,
 ): ConversationFacts {
-  const inbound = messages.filter((m) => m.direction === "inbound" && !m.isSpam);
+  const inbound = messages.filter((m) => m.direction === "inbound" && !m.isSpam && !m.surveyAnswer);
   const sent = messages.filter(
     (m) => m.direction === "outbound" && m.deliveryStatus === "sent" && !m.automated,
   );

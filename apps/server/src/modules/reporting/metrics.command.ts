@@ -83,7 +83,7 @@ export function metricsTable(slug: string, m: MetricsOutput): string {
     lines.push("", "Median first response by account");
     for (const [account, s] of accounts) lines.push(row(`  ${account}`, formatDuration(s)));
   }
-  lines.push("", ...reportLines(m.report.figures));
+  lines.push("", ...reportLines(m.report.figures), "", ...satisfactionLines(m.report.satisfaction));
   return lines.join("\n");
 }
 
@@ -107,6 +107,20 @@ function reportLines(f: ReportSummary["figures"]): string[] {
     row("First-contact resolution", percent(s.first_contact_resolution_rate)),
     row("Sentiment conversion", percent(f.sentiment.conversion_rate)),
     row("Average handling time", formatDuration(f.handling.average_s)),
+    row("Escalated", String(s.escalated)),
     row("Backlog now", String(s.backlog)),
+  ];
+}
+
+function satisfactionLines({ csat, nps, response }: ReportSummary["satisfaction"]): string[] {
+  return [
+    "Satisfaction (surveys)",
+    row("Surveys answered", `${response.answered} of ${response.asked} (${percent(response.rate)})`),
+    row("CSAT satisfied (4-5 of 5)", `${percent(csat.satisfied_share)} of ${csat.responses}`),
+    row("CSAT mean score", csat.average === null ? "-" : csat.average.toFixed(2)),
+    row(
+      "NPS",
+      `${nps.score === null ? "-" : nps.score.toFixed(1)} (${nps.promoters} promoters, ${nps.passives} passives, ${nps.detractors} detractors)`,
+    ),
   ];
 }

@@ -2,16 +2,12 @@
  * Occupancy (SPEC M7): the share of an agent's staffed time spent handling conversations. Pure.
  * Staffed time is time signed in and working, "available" or "busy" (busy agents still work the
  * conversations they hold; they only get no new ones); "away" and "offline" are not staffed.
- * Availability history comes from the audit log's availability changes; before an agent's first
- * known change, their state is unknown and counts as not staffed.
+ * The changes come from the agents' availability history (availabilityChanges of
+ * users/availability-history.ts); before an agent's first known change, their state is unknown
+ * and counts as not staffed.
  */
+import type { AvailabilityChange } from "../users/availability-history";
 import type { ActivitySegment } from "./handling-time";
-
-export interface AvailabilityChange {
-  userId: string;
-  at: Date;
-  availability: string;
-}
 
 export interface AgentOccupancy {
   user_id: string;

@@ -52,7 +52,10 @@ async function eventsOf(db: Queryable, workspaceId: string, ids: string[]) {
     );
 }
 
-/** Customer messages and the replies that went out; drafts and failed sends never count. */
+/**
+ * Customer messages and the replies that went out; drafts and failed sends never count. Automated
+ * messages and survey answers are flagged for facts.ts to leave out of the response figures.
+ */
 async function messagesOf(db: Queryable, workspaceId: string, ids: string[]) {
   return db
     .select({
@@ -65,6 +68,7 @@ async function messagesOf(db: Queryable, workspaceId: string, ids: string[]) {
       authorUserId: messages.authorUserId,
       sentiment: messages.sentiment,
       automated: sql<boolean>`coalesce(${messages.classification} ->> 'automated', '') <> ''`,
+      surveyAnswer: sql<boolean>`(${messages.classification} -> 'survey_answer') is not null`,
     })
     .from(messages)
     .where(

@@ -121,7 +121,7 @@ function totalsQuery(db: Queryable, scope: ReportScope) {
         select is_spam, inbound_messages, responses, spam_messages, response_count, response_sum_s,
           response_in_hours_count, response_in_hours_sum_s, first_response_s, first_response_in_hours,
           queue_s, resolution_s, first_contact_resolution, reopened, sla_first_response,
-          sla_resolution, sentiment_converted
+          sla_resolution, sentiment_converted, escalated
         from conversation_facts where ${W(scope)}
       ),
       n as (select ${sql.raw(medians.map((m) => countOf(...m)).join(", "))} from f)
@@ -141,6 +141,7 @@ function totalsQuery(db: Queryable, scope: ReportScope) {
         )},
         count(*) filter (where ${sql.raw(NS)} and first_contact_resolution) as fcr,
         count(*) filter (where ${sql.raw(NS)} and reopened > 0) as reopened,
+        count(*) filter (where ${sql.raw(NS)} and escalated) as escalated,
         count(*) filter (where ${sql.raw(NS)} and sla_first_response = 'met') as sla_fr_met,
         count(*) filter (where ${sql.raw(NS)} and sla_first_response = 'breached') as sla_fr_breached,
         count(*) filter (where ${sql.raw(NS)} and sla_first_response = 'pending') as sla_fr_pending,
@@ -206,11 +207,17 @@ async function dayFigures(db: Queryable, scope: ReportScope, starts: readonly Da
         sum(spam_messages) as spam,
         percentile_disc(0.5) within group (order by first_response_s) filter (where not is_spam) as frt_lo,
         percentile_disc(0.5) within group (order by first_response_s desc) filter (where not is_spam) as frt_hi,
+        sum(first_response_s) filter (where not is_spam) as frt_sum,
+        count(first_response_s) filter (where not is_spam) as frt_n,
         sum(response_sum_s) filter (where not is_spam) as wait_sum,
         sum(response_count) filter (where not is_spam) as wait_n,
         count(*) filter (where not is_spam and resolved_at is not null) as resolved,
         count(*) filter (where not is_spam
-          and (sla_first_response = 'breached' or sla_resolution = 'breached')) as breached
+          and (sla_first_response = 'breached' or sla_resolution = 'breached')) as breached,
+        sum((sla_first_response = 'met')::int + (sla_resolution = 'met')::int)
+          filter (where not is_spam) as sla_met,
+        sum((sla_first_response in ('met', 'breached'))::int + (sla_resolution in ('met', 'breached'))::int)
+          filter (where not is_spam) as sla_due
       from conversation_facts where ${scopeFilter(scope)} and ${inPeriod(scope)}
       group by 1`,
   );
@@ -284,6 +291,7 @@ export async function summaryFromRollup(
     const lo = numOrNull(d?.frt_lo);
     const hi = numOrNull(d?.frt_hi);
     const waitN = num(d?.wait_n);
+    const frtN = num(d?.frt_n);
     return {
       date,
       conversations: num(d?.conversations),
@@ -291,9 +299,11 @@ export async function summaryFromRollup(
       responses: num(d?.responses),
       spam_messages: num(d?.spam),
       frt_median_s: lo === null || hi === null ? null : (lo + hi) / 2,
+      frt_mean_s: frtN ? num(d?.frt_sum) / frtN : null,
       art_mean_s: waitN ? num(d?.wait_sum) / waitN : null,
       resolved: num(d?.resolved),
       sla_breached: num(d?.breached),
+      sla_met_share: share(num(d?.sla_met), num(d?.sla_due)),
       backlog: backlogs[i] ?? 0,
     };
   });
@@ -390,6 +400,7 @@ function figuresOf(g: Groups, backlog: number): ReportFigures {
       first_contact_resolution: fcr,
       first_contact_resolution_rate: share(fcr, resolved),
       reopened: num(t.reopened),
+      escalated: num(t.escalated),
       channels_to_resolution: {
         mean: resolved ? [...channels].reduce((a, [n, k]) => a + Number(n) * k, 0) / resolved : null,
         distribution: Object.fromEntries(sorted(channels).map(([n, k]) => [String(n), k])),

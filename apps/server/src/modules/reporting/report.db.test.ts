@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, surveys } from "../../platform/db/schema";
+import { newId } from "../../platform/ids";
 import { createWorkspaceFixture, insertConversation, type WorkspaceFixture } from "../../testing/fixtures";
 import { authHeaders, createTestApp, type TestApp } from "../../testing/harness";
 import { createWorkspace } from "../workspaces/create-workspace";
@@ -43,8 +45,22 @@ beforeAll(async () => {
   await working(ids.a, agent, "17:38", 2);
   await working(ids.a, agent, "17:46", 5);
   await working(ids.a, agent, "18:58", 2);
-  await availability(db, w.workspaceId, agent, at("17:00"), "available");
-  await availability(db, w.workspaceId, agent, at("19:00"), "offline");
+  // Staffed 17:00-19:00 (available, then busy: still working what they hold); away before.
+  await availability(db, w.workspaceId, agent, "away", at("16:00"), at("17:00"));
+  await availability(db, w.workspaceId, agent, "available", at("17:00"), at("18:00"));
+  await availability(db, w.workspaceId, agent, "busy", at("18:00"), at("19:00"));
+  // Occupancy reads the availability history, not the audit log: this row changes nothing.
+  await db.insert(auditLog).values({
+    id: newId(),
+    workspaceId: w.workspaceId,
+    actorType: "user",
+    actorId: w.userIds.lead,
+    action: "user.availability",
+    targetType: "user",
+    targetId: w.userIds.lead,
+    data: { availability: "available" },
+    createdAt: at("08:00"),
+  });
 
   // Facebook, answered late (first response breached), resolved after one reply: a sale.
   ids.b = await conversation(
@@ -82,6 +98,58 @@ beforeAll(async () => {
   // Another workspace's conversation on the same day.
   const other = await createWorkspace(db, { slug: "rep-other", name: "Other" }, new Date());
   await insertConversation(db, other.id, {}, at("10:00"));
+
+  // Surveys asked that day: CSAT 4 and 2 rating the agent on X, NPS 10 and 6 rating the lead on
+  // Facebook, one CSAT still waiting, one that failed to send; and one asked the day before.
+  const survey = async (
+    conversationId: string,
+    kind: "csat" | "nps",
+    score: number | null,
+    over: Partial<typeof surveys.$inferInsert> = {},
+  ) => {
+    const fb = conversationId === ids.b;
+    await db.insert(surveys).values({
+      id: newId(),
+      workspaceId: w.workspaceId,
+      conversationId,
+      kind,
+      channel: fb ? "facebook" : "x",
+      agentId: fb ? w.userIds.lead : agent,
+      status: score === null ? "asked" : "answered",
+      askedAt: at("19:10"),
+      expiresAt: at("19:10", "2025-01-08"),
+      score,
+      answeredAt: score === null ? null : at("19:30"),
+      ...over,
+    });
+  };
+  await survey(ids.a, "csat", 4);
+  await survey(ids.a, "csat", 2);
+  await survey(ids.b, "nps", 10);
+  await survey(ids.b, "nps", 6);
+  await survey(ids.c, "csat", null);
+  await survey(ids.g, "csat", null, { status: "failed" });
+  await survey(ids.e, "csat", 1, { askedAt: at("12:00", "2025-01-05") });
+
+  // Two days later, a conversation whose customer answers its survey, then is thanked.
+  ids.h = await conversation(
+    "10:00",
+    { status: "resolved", resolvedAt: at("10:15", "2025-01-08") },
+    "2025-01-08",
+  );
+  const onDay8 = { sentAt: at("10:10", "2025-01-08") };
+  await message(ids.h, "outbound", "10:10", { ...onDay8, authorUserId: agent });
+  await message(ids.h, "outbound", "10:20", {
+    sentAt: at("10:20", "2025-01-08"),
+    classification: { automated: "survey" },
+  });
+  await message(ids.h, "inbound", "10:25", {
+    sentAt: at("10:25", "2025-01-08"),
+    text: "5 thanks!",
+    sentiment: "positive",
+    classification: { survey_answer: { survey_id: newId(), kind: "csat", score: 5 } },
+  });
+  await message(ids.h, "outbound", "10:40", { sentAt: at("10:40", "2025-01-08"), authorUserId: agent });
 
   scope = { workspaceId: w.workspaceId, from: at("00:00"), to: at("00:00", "2025-01-07") };
 });
@@ -132,6 +200,7 @@ describe("report summary (SPEC M1-M5, M7)", () => {
       first_contact_resolution: 1,
       first_contact_resolution_rate: 0.5,
       reopened: 0,
+      escalated: 1,
       channels_to_resolution: { mean: 1, distribution: { "1": 2 } },
       backlog: 3,
     });
@@ -168,15 +237,51 @@ describe("report summary (SPEC M1-M5, M7)", () => {
         responses: 3,
         spam_messages: 1,
         frt_median_s: 900,
+        frt_mean_s: 900,
         art_mean_s: 1800,
         resolved: 2,
         sla_breached: 1,
+        // A's two targets met, B's first response breached (C's is still due).
+        sla_met_share: 2 / 3,
         backlog: 3,
       },
     ]);
     const js = await aggregateInJs(t.database.db, scope, "UTC");
     expect(whole.figures).toEqual(js.figures);
     expect(whole.series).toEqual(js.series);
+  });
+
+  it("gives the satisfaction of the surveys asked in the period, under the same filters", async () => {
+    const { satisfaction } = await reportSummary(t.database.db, scope);
+    expect(satisfaction).toEqual({
+      csat: {
+        responses: 2,
+        average: 3,
+        satisfied: 1,
+        satisfied_share: 0.5,
+        distribution: [1, 2, 3, 4, 5].map((score) => ({ score, count: score === 2 || score === 4 ? 1 : 0 })),
+      },
+      nps: { responses: 2, promoters: 1, passives: 0, detractors: 1, score: 0 },
+      response: { asked: 5, answered: 4, waiting: 1, expired: 0, rate: 0.8 },
+    });
+    const narrowed = async (over: Partial<ReportScope>) =>
+      (await reportSummary(t.database.db, { ...scope, ...over })).satisfaction;
+    const facebook = await narrowed({ channels: ["facebook"] });
+    expect([facebook.csat.responses, facebook.nps.responses, facebook.nps.score]).toEqual([0, 2, 0]);
+    const agent = await narrowed({ agentId: w.userIds.agent });
+    expect([agent.csat.responses, agent.csat.average, agent.nps.responses]).toEqual([2, 3, 0]);
+    expect((await narrowed({ category: "billing" })).nps.responses).toBe(2);
+    expect((await narrowed({ teamId: w.teamId })).response.asked).toBe(0);
+  });
+
+  it("leaves a survey answer out of customer messages and response waits", async () => {
+    const day8 = { ...scope, from: at("00:00", "2025-01-08"), to: at("00:00", "2025-01-09") };
+    const { figures } = await reportSummary(t.database.db, day8);
+    // The question is automated and the answer is feedback: one wait (10:00 -> 10:10), not two.
+    expect(figures.volumes).toMatchObject({ conversations: 1, inbound_messages: 1, responses: 2 });
+    expect(figures.response_times.first_response).toMatchObject({ count: 1, median_s: 600 });
+    expect(figures.response_times.average_response).toMatchObject({ count: 1, mean_s: 600 });
+    expect(figures.sentiment.rated).toBe(0);
   });
 
   it("narrows by channel, agent and category", async () => {
@@ -218,6 +323,26 @@ describe("report routes (SPEC M8)", () => {
     });
     const agent = await get(`/api/v1/reports/summary?${period}`, "agent");
     expect(agent.statusCode).toBe(403);
+  });
+
+  it("documents the satisfaction block and the new figures in the OpenAPI document", async () => {
+    const doc = (await get("/api/v1/openapi.json")).json();
+    const summary =
+      doc.paths["/api/v1/reports/summary"].get.responses["200"].content["application/json"].schema;
+    expect(summary.required).toContain("satisfaction");
+    const satisfaction = summary.properties.satisfaction;
+    expect(Object.keys(satisfaction.properties)).toEqual(["csat", "nps", "response"]);
+    expect(Object.keys(satisfaction.properties.nps.properties)).toEqual([
+      "responses",
+      "promoters",
+      "passives",
+      "detractors",
+      "score",
+    ]);
+    expect(summary.properties.figures.properties.service_levels.required).toContain("escalated");
+    expect(Object.keys(summary.properties.series.items.properties)).toEqual(
+      expect.arrayContaining(["frt_mean_s", "sla_met_share"]),
+    );
   });
 
   it("names the field of a bad filter", async () => {

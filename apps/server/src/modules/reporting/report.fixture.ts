@@ -1,11 +1,11 @@
 /*
- * A workspace's day of conversations built from real rows (conversations, messages, events, audit
- * log), for the report's database tests. Monday 2025-01-06, desk open 09:00-18:00 UTC.
+ * A workspace's day of conversations built from real rows (conversations, messages, events,
+ * availability history), for the report's database tests. Monday 2025-01-06, desk open 09:00-18:00 UTC.
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../../platform/db";
 import {
-  auditLog,
+  agentAvailabilityHistory,
   businessHours,
   conversationEvents,
   conversationFacts,
@@ -108,18 +108,18 @@ export async function openNineToSix(db: Db, workspaceId: string) {
   sharedSlaCache.invalidate(workspaceId);
 }
 
-export async function availability(db: Db, workspaceId: string, userId: string, when: Date, value: string) {
-  await db.insert(auditLog).values({
-    id: newId(),
-    workspaceId,
-    actorType: "user",
-    actorId: userId,
-    action: "user.availability",
-    targetType: "user",
-    targetId: userId,
-    data: { availability: value },
-    createdAt: when,
-  });
+/** A stretch of an agent's availability history, as changeAvailability (users/availability-history.ts) leaves it. */
+export async function availability(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  value: "available" | "busy" | "away" | "offline",
+  from: Date,
+  to: Date,
+) {
+  await db
+    .insert(agentAvailabilityHistory)
+    .values({ id: newId(), workspaceId, userId, availability: value, startedAt: from, endedAt: to });
 }
 
 /**

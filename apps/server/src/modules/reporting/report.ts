@@ -5,12 +5,14 @@
  */
 import type { ConversationFactsRow, ReportMetric, ReportSummary } from "@parley/contracts";
 import { and, asc, eq, gt, gte, lt, type SQL, sql } from "drizzle-orm";
-import { type Queryable, queryRows } from "../../platform/db";
+import type { Queryable } from "../../platform/db";
 import { conversationEvents, conversationFacts as factsTable } from "../../platform/db/schema";
+import { satisfactionFigures } from "../surveys/survey-figures";
+import { availabilityChanges } from "../users/availability-history";
 import { type ConversationFacts, DEFAULT_ACTIVITY } from "./facts";
 import { type FactsSelect, fromFactsRow } from "./facts-store";
 import type { ActivitySegment } from "./handling-time";
-import { type AvailabilityChange, occupancy } from "./occupancy";
+import { occupancy } from "./occupancy";
 import { reportContext } from "./report-context";
 import type { ReportScope } from "./report-load";
 import { inPeriod, scopeFilter, summaryFromRollup } from "./report-sql";
@@ -25,11 +27,16 @@ export async function reportSummary(
 ): Promise<ReportSummary> {
   await catchUpRollup(db, new Date());
   const { timezone } = await reportContext(db, scope.workspaceId);
-  const { figures, series: days } = await summaryFromRollup(db, scope, timezone, { series });
+  const [{ figures, series: days }, occupancy, satisfaction] = await Promise.all([
+    summaryFromRollup(db, scope, timezone, { series }),
+    occupancyOf(db, scope),
+    satisfactionFigures(db, scope),
+  ]);
   return {
     period: { from: scope.from.toISOString(), to: scope.to.toISOString(), timezone },
     figures,
-    occupancy: await occupancyOf(db, scope),
+    occupancy,
+    satisfaction,
     series: days,
   };
 }
@@ -127,12 +134,14 @@ export function factsRow(f: ConversationFacts): ConversationFactsRow {
 
 /**
  * Occupancy of each agent over the period (M7): activity heartbeats in the period, on any
- * conversation, against availability history from the audit log. Only the agent filter applies:
- * an agent's time is theirs whatever channel or team the conversations were in.
+ * conversation, against their availability history (agent_availability_history). Only the agent
+ * filter applies: an agent's time is theirs whatever channel or team the conversations were in.
  */
 async function occupancyOf(db: Queryable, scope: ReportScope) {
-  const segments = await activitySegments(db, scope);
-  const changes = await availabilityChanges(db, scope);
+  const [segments, changes] = await Promise.all([
+    activitySegments(db, scope),
+    availabilityChanges(db, scope.workspaceId, scope.from, scope.to),
+  ]);
   return occupancy(segments, changes, scope.from, scope.to).filter(
     (o) => !scope.agentId || o.user_id === scope.agentId,
   );
@@ -197,22 +206,4 @@ function heartbeatBatch(db: Queryable, scope: ReportScope, after: number) {
     )
     .orderBy(asc(conversationEvents.seq))
     .limit(HEARTBEAT_BATCH);
-}
-
-/** Availability changes in the period, and each member's last one before it (their state at the start). */
-async function availabilityChanges(db: Queryable, scope: ReportScope): Promise<AvailabilityChange[]> {
-  const rows = await queryRows<{ target_id: string; created_at: Date | string; availability: string }>(
-    db,
-    sql`(select distinct on (target_id) target_id, created_at, data->>'availability' as availability
-        from audit_log where workspace_id = ${scope.workspaceId}
-          and action in ('user.availability', 'user.updated') and data ? 'availability'
-          and created_at < ${scope.from}
-        order by target_id, created_at desc)
-      union all
-      (select target_id, created_at, data->>'availability' from audit_log
-        where workspace_id = ${scope.workspaceId}
-          and action in ('user.availability', 'user.updated') and data ? 'availability'
-          and created_at >= ${scope.from} and created_at < ${scope.to})`,
-  );
-  return rows.map((r) => ({ userId: r.target_id, at: new Date(r.created_at), availability: r.availability }));
 }

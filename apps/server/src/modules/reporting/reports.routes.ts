@@ -53,7 +53,10 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       schema: {
         tags: TAGS,
         summary:
-          "Every figure of the period (volumes, response and handling times, sentiment, service levels, occupancy, dispositions) and a per-day series",
+          "Every figure of the period (volumes, response and handling times, sentiment, service levels, occupancy, dispositions, satisfaction) and a per-day series",
+        description:
+          "Conversation figures cover the conversations started in the period; `occupancy` the agents' time in it; " +
+          "`satisfaction` (CSAT, NPS, response rate) the surveys asked in it. The filters narrow all three (docs/metrics.md).",
         querystring: ReportFilters,
         response: { 200: ReportSummary },
       },

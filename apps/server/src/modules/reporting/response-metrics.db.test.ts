@@ -2,7 +2,7 @@ import type { DeliveryStatus } from "@parley/contracts";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../platform/db";
-import { channelAccounts, conversationEvents, messages } from "../../platform/db/schema";
+import { channelAccounts, conversationEvents, messages, surveys } from "../../platform/db/schema";
 import { openTestDatabase } from "../../platform/db/testing";
 import { newId } from "../../platform/ids";
 import { insertConversation } from "../../testing/fixtures";
@@ -35,7 +35,7 @@ async function message(
   conversationId: string,
   direction: "inbound" | "outbound",
   hhmm: string,
-  over: { isSpam?: boolean; deliveryStatus?: DeliveryStatus } = {},
+  over: { isSpam?: boolean; deliveryStatus?: DeliveryStatus; classification?: Record<string, unknown> } = {},
 ) {
   const id = newId();
   await database.db.insert(messages).values({
@@ -100,12 +100,27 @@ beforeAll(async () => {
   other = (await createWorkspace(database.db, { slug: "metrics-other", name: "Other" }, now)).id;
   const acme = await channel(ws, "AcmeCare", "AcmeCare");
   const beta = await channel(ws, "Beta Help", null);
-  // The worked example of [S001]: FRT 10 min, waits 10 and 60 min.
-  await conversation(ws, acme, "17:30", [
+  // The worked example of [S001]: FRT 10 min, waits 10 and 60 min. Then a survey question
+  // (automated) and its answer, which are neither a response nor a customer message.
+  const example = await conversation(ws, acme, "17:30", [
     ["outbound", "17:40"],
     ["inbound", "18:00"],
     ["outbound", "19:00"],
+    ["outbound", "19:10", { classification: { automated: "survey" } }],
+    ["inbound", "19:15", { classification: { survey_answer: { kind: "csat", score: 5 } } }],
   ]);
+  await database.db.insert(surveys).values({
+    id: newId(),
+    workspaceId: ws,
+    conversationId: example.conversationId,
+    kind: "csat",
+    channel: "x",
+    status: "answered",
+    askedAt: at("19:10"),
+    expiresAt: at("23:10"),
+    score: 5,
+    answeredAt: at("19:15"),
+  });
   // A failed send and a spam message do not count: FRT 20 min.
   await conversation(ws, acme, "09:00", [
     ["outbound", "09:01", { deliveryStatus: "failed" }],
@@ -167,6 +182,8 @@ describe("parley metrics", () => {
       mean_s: 975,
     });
     expect(report.figures.response_times.average_response).toMatchObject({ count: 5, mean_s: 1500 });
+    expect(report.satisfaction.csat).toMatchObject({ responses: 1, average: 5, satisfied_share: 1 });
+    expect(report.satisfaction.nps).toMatchObject({ responses: 0, score: null });
   });
 
   it("prints a table otherwise", async () => {
@@ -176,6 +193,9 @@ describe("parley metrics", () => {
     expect(out).toMatch(/Average response time\s+25m 0s/);
     expect(out).toMatch(/ {2}Beta Help\s+5m 0s/);
     expect(out).toMatch(/Resolution rate\s+0\.0%/);
+    expect(out).toMatch(/CSAT satisfied \(4-5 of 5\)\s+100\.0% of 1\n/);
+    expect(out).toMatch(/CSAT mean score\s+5\.00\n/);
+    expect(out).toMatch(/NPS\s+- \(0 promoters, 0 passives, 0 detractors\)/);
   });
 
   it("names an unknown workspace", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import type { Queryable } from "../../platform/db";
 import { channelAccounts, conversations, messages } from "../../platform/db/schema";
 import { conversationResponseTimes, mean, median, type TimedMessage } from "./response-times";
@@ -57,9 +57,19 @@ function countedMessages(db: Queryable, workspaceId: string, conversationIds: st
         eq(messages.workspaceId, workspaceId),
         inArray(messages.conversationId, conversationIds),
         or(
-          and(eq(messages.direction, "inbound"), eq(messages.isSpam, false)),
-          // Drafts, queued, failed or rejected replies never reached the customer.
-          and(eq(messages.direction, "outbound"), eq(messages.deliveryStatus, "sent")),
+          // A survey answer is feedback, not a request waiting for a response (docs/metrics.md).
+          and(
+            eq(messages.direction, "inbound"),
+            eq(messages.isSpam, false),
+            sql`(${messages.classification} -> 'survey_answer') is null`,
+          ),
+          // Drafts, queued, failed or rejected replies never reached the customer; what Parley
+          // sent on its own (an acknowledgement, a survey question) answers nobody.
+          and(
+            eq(messages.direction, "outbound"),
+            eq(messages.deliveryStatus, "sent"),
+            sql`coalesce(${messages.classification} ->> 'automated', '') = ''`,
+          ),
         ),
       ),
     )

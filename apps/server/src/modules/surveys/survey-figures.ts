@@ -1,4 +1,4 @@
-import type { SurveyFigures, SurveyKind, SurveyResponse } from "@parley/contracts";
+import type { SatisfactionFigures, SurveyFigures, SurveyKind, SurveyResponse } from "@parley/contracts";
 import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "../../platform/db";
 import type { ReportScope } from "../reporting/report-load";
@@ -38,7 +38,10 @@ interface GroupRow {
   n: number;
 }
 
-function add(acc: Acc, r: GroupRow) {
+/** What folding a row reads: a count of surveys of one kind, status and score. */
+type CountRow = Pick<GroupRow, "kind" | "status" | "score" | "n">;
+
+function add(acc: Acc, r: CountRow) {
   const n = Number(r.n);
   acc.asked += n;
   if (r.status === "asked") acc.waiting += n;
@@ -92,6 +95,13 @@ function rateOf(a: Acc) {
 }
 
 const breakdown = (a: Acc) => ({ csat: csatOf(a), nps: npsOf(a), response: rateOf(a) });
+
+/** The headline figures: CSAT with its distribution, NPS, response rate. */
+const totalsOf = (a: Acc): SatisfactionFigures => ({
+  csat: { ...csatOf(a), distribution: a.csat.dist.map((count, i) => ({ score: i + 1, count })) },
+  nps: npsOf(a),
+  response: rateOf(a),
+});
 
 /** The scope as SQL on `surveys s`. */
 function scopeWhere(scope: ReportScope): SQL {
@@ -156,12 +166,7 @@ export async function surveyFigures(db: Queryable, scope: ReportScope): Promise<
   }
   const busiest = <K>(m: Map<K, Acc>) => [...m].sort((a, b) => b[1].asked - a[1].asked);
   return {
-    csat: {
-      ...csatOf(total),
-      distribution: total.csat.dist.map((count, i) => ({ score: i + 1, count })),
-    },
-    nps: npsOf(total),
-    response: rateOf(total),
+    ...totalsOf(total),
     by_agent: busiest(byAgent).map(([user_id, a]) => ({ user_id, ...breakdown(a) })),
     by_team: busiest(byTeam).map(([team_id, a]) => ({ team_id, ...breakdown(a) })),
     by_channel: busiest(byChannel).map(([channel, a]) => ({ channel, ...breakdown(a) })),
@@ -177,6 +182,22 @@ export async function surveyFigures(db: Queryable, scope: ReportScope): Promise<
         nps_score: npsOf(a).score,
       })),
   };
+}
+
+/**
+ * Only the headline figures of surveyFigures (the reports summary's satisfaction block): the same
+ * surveys and folding, from one query grouped by kind, status and score.
+ */
+export async function satisfactionFigures(db: Queryable, scope: ReportScope): Promise<SatisfactionFigures> {
+  const rows = await queryRows<CountRow>(
+    db,
+    sql`select s.kind, s.status, s.score, count(*)::int as n
+        from surveys s where ${scopeWhere(scope)}
+        group by 1, 2, 3`,
+  );
+  const total = emptyAcc();
+  for (const r of rows) add(total, r);
+  return totalsOf(total);
 }
 
 const SEGMENTS: Record<string, SQL> = {

@@ -36,6 +36,7 @@ import { KpiTiles, KpiTilesSkeleton } from "./KpiTiles";
 import { useReportSummary } from "./queries";
 import { ReportFilterBar } from "./ReportFilterBar";
 import classes from "./reports.module.css";
+import { satisfactionGroup } from "./satisfaction-tiles";
 import { kpiGroups, metricCount } from "./tiles";
 
 // ECharts is the largest library of the app: the figures show while it loads.
@@ -116,6 +117,7 @@ export function Reports({ description }: { description: string }) {
 
   const periodLabel = `${filters.period === "custom" ? "" : `${PERIOD_LABELS[filters.period]} · `}${formatRange(range)}`;
   const groups = useMemo(() => (data ? kpiGroups(data.figures) : []), [data]);
+  const satisfaction = useMemo(() => (data ? [satisfactionGroup(data.satisfaction)] : []), [data]);
   const isEmpty = data && data.figures.volumes.conversations + data.figures.volumes.spam_conversations === 0;
 
   return (
@@ -226,7 +228,7 @@ export function Reports({ description }: { description: string }) {
       ) : (
         <div className={classes.stack}>
           <KpiTiles groups={groups} onDrill={openDrill} />
-          {/* Satisfaction (CSAT, NPS from surveys) goes here, between the figures and the charts, once the summary carries it. */}
+          <KpiTiles groups={satisfaction} onDrill={openDrill} />
           <Suspense fallback={<ChartsSkeleton />}>
             <ReportCharts summary={data} nameOfUser={nameOfUser} nameOfTeam={nameOfTeam} />
           </Suspense>

@@ -24,9 +24,11 @@ const day = (date: string, patch: Partial<Day> = {}): Day => ({
   responses: 0,
   spam_messages: 0,
   frt_median_s: null,
+  frt_mean_s: null,
   art_mean_s: null,
   resolved: 0,
   sla_breached: 0,
+  sla_met_share: null,
   backlog: 0,
   ...patch,
 });

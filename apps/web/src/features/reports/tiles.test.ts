@@ -1,6 +1,6 @@
 import type { ReportFigures } from "@parley/contracts";
 import { describe, expect, it } from "vitest";
-import { escalatedCount, kpiGroups, metricCount } from "./tiles";
+import { kpiGroups, metricCount } from "./tiles";
 
 const time = (median: number | null, mean: number | null, count: number) => ({
   count,
@@ -45,6 +45,7 @@ const figures: ReportFigures = {
     first_contact_resolution: 12,
     first_contact_resolution_rate: 0.48,
     reopened: 2,
+    escalated: 5,
     channels_to_resolution: { mean: 1, distribution: { "1": 25 } },
     backlog: 14,
   },
@@ -91,11 +92,11 @@ describe("KPI tiles", () => {
     expect(metricCount(figures, "backlog")).toBe(14);
     expect(metricCount(figures, "unresolved")).toBe(15);
     expect(metricCount(figures, "frt_out_of_hours")).toBe(8);
-    expect(metricCount(figures, "escalated")).toBeNull();
+    expect(metricCount(figures, "escalated")).toBe(5);
   });
 
-  it("counts escalations from the dispositions", () => {
-    expect(escalatedCount(figures)).toBe(5);
+  it("counts escalations from the summary's own count", () => {
+    expect(tiles.escalated?.value).toBe("5");
     expect(tiles.escalated?.detail).toBe("13% of conversations");
   });
 });

@@ -46,13 +46,6 @@ export const METRIC_LABELS: Record<ReportMetric, string> = {
 const slaDetail = (s: ReportFigures["service_levels"]["sla_first_response"]) =>
   `${formatCount(s.met)} met · ${formatCount(s.breached)} breached${s.pending ? ` · ${formatCount(s.pending)} due` : ""}`;
 
-/** Escalations are counted through dispositions: escalated now, or resolved after an escalation. */
-export function escalatedCount(figures: ReportFigures): number {
-  return figures.dispositions
-    .filter((d) => d.disposition === "escalated" || d.disposition === "resolved_after_escalation")
-    .reduce((sum, d) => sum + d.conversations, 0);
-}
-
 /** How many conversations a drill-down lists, from the summary; null where the summary has no such count. */
 export function metricCount(f: ReportFigures, metric: ReportMetric): number | null {
   const { volumes: v, response_times: rt, service_levels: sl, sentiment: se } = f;
@@ -71,8 +64,7 @@ export function metricCount(f: ReportFigures, metric: ReportMetric): number | nu
     unresolved: v.conversations - sl.resolved,
     first_contact_resolution: sl.first_contact_resolution,
     reopened: sl.reopened,
-    // Counted through dispositions, which an agent's outcome tag overrides: not the exact list size.
-    escalated: null,
+    escalated: sl.escalated,
     negative_start: se.negative_start,
     sentiment_converted: se.converted,
     backlog: sl.backlog,
@@ -222,10 +214,10 @@ export function kpiGroups(f: ReportFigures): KpiGroup[] {
         {
           id: "escalated",
           label: "Escalated",
-          value: formatCount(escalatedCount(f)),
-          detail: `${formatPercent(shareOf(escalatedCount(f), v.conversations))} of conversations`,
+          value: formatCount(sl.escalated),
+          detail: `${formatPercent(shareOf(sl.escalated, v.conversations))} of conversations`,
           definition:
-            "Conversations escalated now or resolved after an escalation, by their disposition (one an agent tagged with an outcome counts under that outcome).",
+            "Conversations escalated at any point: escalated now, or escalated earlier and since resolved or handed back.",
           metric: "escalated",
         },
         {
