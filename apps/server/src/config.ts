@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().url().optional(),
   PARLEY_DATA_DIR: z.string().default("./data"),
+  PARLEY_PGLITE_THREAD: bool.default(true),
   PARLEY_SECRET_KEY: z
     .string()
     .regex(/^[0-9a-f]{64}$/i, "must be 64 hex characters (32 bytes)")
@@ -42,7 +43,12 @@ const EnvSchema = z.object({
 });
 
 export type DatabaseConfig =
-  | { driver: "pglite"; dataDir: string | null }
+  | {
+      driver: "pglite";
+      dataDir: string | null;
+      /** PGlite on a thread of its own (ADR 0019); in the main thread when false (tests). */
+      thread?: boolean;
+    }
   | { driver: "postgres"; url: string };
 
 export interface Config {
@@ -82,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     database: e.DATABASE_URL
       ? { driver: "postgres", url: e.DATABASE_URL }
-      : { driver: "pglite", dataDir: path.join(dataDir, "pglite") },
+      : { driver: "pglite", dataDir: path.join(dataDir, "pglite"), thread: e.PARLEY_PGLITE_THREAD },
     bus: busConfigFromEnv({
       NATS_URL: e.NATS_URL,
       NATS_STREAM: e.NATS_STREAM,

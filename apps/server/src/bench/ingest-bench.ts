@@ -5,7 +5,7 @@ import { createWorkspace } from "../modules/workspaces/create-workspace";
 import { startPipelineConsumer } from "../pipeline/consumer";
 import { InlineBus } from "../platform/bus";
 import { systemClock } from "../platform/clock";
-import type { Database } from "../platform/db";
+import { type Database, openPglite } from "../platform/db";
 import { channelAccounts } from "../platform/db/schema";
 import { openScratchDatabase } from "../platform/db/testing";
 import { newId } from "../platform/ids";
@@ -47,7 +47,7 @@ export async function benchIngest(opts: {
   const drivers = opts.driver ? [opts.driver] : all;
   const results: IngestBenchResult[] = [];
   for (const driver of drivers) {
-    const database = await openScratchDatabase(driver, opts.postgresUrl ?? undefined);
+    const database = await openBenchDatabase(driver, opts.postgresUrl);
     try {
       results.push(
         await benchOne(driver, database, opts.messages, opts.latencyRate ?? 1000, opts.latencySeconds ?? 5),
@@ -57,6 +57,17 @@ export async function benchIngest(opts: {
     }
   }
   return results;
+}
+
+/** A scratch database as the product runs it: PGlite on its own thread (ADR 0019), or a new PostgreSQL database. */
+async function openBenchDatabase(
+  driver: "pglite" | "postgres",
+  postgresUrl: string | null,
+): Promise<Database> {
+  if (driver === "postgres") return openScratchDatabase(driver, postgresUrl ?? undefined);
+  const database = await openPglite(null, { thread: true });
+  await database.migrate();
+  return database;
 }
 
 async function benchOne(
@@ -92,9 +103,9 @@ async function benchOne(
       if (t !== undefined) latencies.push(performance.now() - t);
     },
   });
-  let peakRss = process.memoryUsage().rss;
+  let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 20);
   const accept = async (post: BenchPost) => {
     const at = performance.now();

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { connectorFor } from "../connectors/registry";
 import type { ChannelRow } from "../modules/channels/channels.repo";
 import { createBatcher } from "../platform/batcher";
-import type { Bus } from "../platform/bus";
+import { type Bus, InlineBus } from "../platform/bus";
 import type { Db, Queryable } from "../platform/db";
 import { bulkInsert } from "../platform/db/bulk";
 import { channelAccounts, inboundEvents } from "../platform/db/schema";
@@ -32,7 +32,27 @@ export interface Inbound {
   accept(input: InboundEventInput): Promise<Accepted>;
   /** Hands already stored events (a replay, a sweep after a crash) to the pipeline again. */
   publish(events: { id: string; key: string }[], attempt?: string): Promise<void>;
+  /**
+   * In-process bus only: the event this process just stored, handed over once to this process's
+   * pipeline so it need not read it back (null once taken, or with a bus to other processes).
+   */
+  take(eventId: string): StoredEvent | null;
 }
+
+/** An inbound event as stored: what the pipeline reads of it. */
+export interface StoredEvent {
+  id: string;
+  workspaceId: string;
+  channelAccountId: string;
+  network: ChannelRow["network"];
+  payload: unknown;
+  receivedAt: Date;
+}
+
+/** Events handed over in process and not taken yet (a pipeline that is behind): the oldest go. */
+const MAX_HANDOFF = 50_000;
+/** `channel_accounts.last_event_at` is written at most this often per channel and process. */
+const LAST_EVENT_EVERY_MS = 1000;
 
 export function createInbound(deps: {
   db: Db;
@@ -52,9 +72,20 @@ export function createInbound(deps: {
       ),
     );
   };
-  type Stored = (Accepted & { key: string }) | Error;
-  const store = (inputs: InboundEventInput[]) =>
-    deps.db.transaction((tx) => storeInboundEvents(tx, inputs, deps.clock.now()));
+  type Stored = StoreResult | Error;
+  // Only a pipeline in this process can take what is handed over: with a bus between processes
+  // (NATS) the worker that gets the event reads it from the database.
+  const handoff = deps.bus instanceof InlineBus ? new Map<string, StoredEvent>() : null;
+  const lastEventAt = new Map<string, number>();
+  const store = (inputs: InboundEventInput[]) => {
+    const now = deps.clock.now();
+    // A row every concurrent delivery group would otherwise lock and wait on, for a time to the second.
+    const touch = [...new Set(inputs.map((i) => i.channel.id))].filter(
+      (id) => now.getTime() - (lastEventAt.get(id) ?? 0) >= LAST_EVENT_EVERY_MS,
+    );
+    for (const id of touch) lastEventAt.set(id, now.getTime());
+    return deps.db.transaction((tx) => storeInboundEvents(tx, inputs, now, touch));
+  };
   const batcher = createBatcher<InboundEventInput, Stored>(
     async (inputs) => {
       try {
@@ -80,8 +111,18 @@ export function createInbound(deps: {
     async accept(input) {
       const stored = await batcher.add(input);
       if (stored instanceof Error) throw stored;
+      if (stored.event && handoff) {
+        handoff.set(stored.event.id, stored.event);
+        if (handoff.size > MAX_HANDOFF) handoff.delete(handoff.keys().next().value as string);
+      }
       if (stored.eventId) await publish([{ id: stored.eventId, key: stored.key }]);
       return { eventId: stored.eventId, duplicate: stored.duplicate };
+    },
+    take(eventId) {
+      const event = handoff?.get(eventId);
+      if (!event) return null;
+      handoff?.delete(eventId);
+      return event;
     },
   };
 }
@@ -101,15 +142,19 @@ export function storable(payload: unknown): unknown {
   );
 }
 
+type StoreResult = Accepted & { key: string; event: StoredEvent | null };
+
 /**
  * Persists deliveries in one statement. The idempotency key makes a redelivery a no-op
- * (`duplicate`); the result keeps the input order.
+ * (`duplicate`); the result keeps the input order. `touchChannels` (default: the inputs') get
+ * their `last_event_at`.
  */
 export async function storeInboundEvents(
   db: Queryable,
   inputs: InboundEventInput[],
   now: Date,
-): Promise<(Accepted & { key: string })[]> {
+  touchChannels: string[] = [...new Set(inputs.map((i) => i.channel.id))],
+): Promise<StoreResult[]> {
   const rows = inputs.map((input) => ({
     id: newId(),
     workspaceId: input.channel.workspaceId,
@@ -126,20 +171,19 @@ export async function storeInboundEvents(
     returning: ["id"],
   });
   const insertedIds = new Set(inserted.map((r) => r.id));
-  const channelIds = [...new Set(inputs.map((i) => i.channel.id))];
-  // At most once a second per channel: a row every concurrent delivery group would otherwise lock.
-  await db
-    .update(channelAccounts)
-    .set({ lastEventAt: now })
-    .where(
-      and(
-        inArray(channelAccounts.id, channelIds),
-        or(
-          isNull(channelAccounts.lastEventAt),
-          lt(channelAccounts.lastEventAt, new Date(now.getTime() - 1000)),
+  if (touchChannels.length > 0)
+    await db
+      .update(channelAccounts)
+      .set({ lastEventAt: now })
+      .where(
+        and(
+          inArray(channelAccounts.id, touchChannels),
+          or(
+            isNull(channelAccounts.lastEventAt),
+            lt(channelAccounts.lastEventAt, new Date(now.getTime() - LAST_EVENT_EVERY_MS)),
+          ),
         ),
-      ),
-    );
+      );
   return rows.map((row, i) => {
     const input = inputs[i] as InboundEventInput;
     const fresh = insertedIds.has(row.id);
@@ -147,6 +191,16 @@ export async function storeInboundEvents(
       eventId: fresh ? row.id : null,
       duplicate: !fresh,
       key: fresh ? routingKey(input.channel, input.payload, row.id) : "",
+      event: fresh
+        ? {
+            id: row.id,
+            workspaceId: row.workspaceId,
+            channelAccountId: row.channelAccountId,
+            network: row.network,
+            payload: row.payload,
+            receivedAt: now,
+          }
+        : null,
     };
   });
 }

@@ -51,6 +51,7 @@ export async function startPipelineConsumer(
     models: opts.models,
     rules: opts.rules,
     changes: deps.changes,
+    handoff: (id) => deps.inbound.take(id),
   });
   const batcher = createBatcher(run, {
     maxBatch: opts.maxBatch ?? 500,

@@ -1,4 +1,5 @@
 import { inArray, sql } from "drizzle-orm";
+import type { StoredEvent } from "../ingest/inbound";
 import type { ChannelRow } from "../modules/channels/channels.repo";
 import { createProfileCache } from "../modules/listening/profile-cache";
 import { createRuleCache, type RuleCache } from "../modules/rules/rules.repo";
@@ -38,16 +39,15 @@ export function createIngestPipeline(deps: {
   rules?: RuleCache;
   /** Told once per batch, after commit, which conversations got messages (the live channel). */
   changes?: ChangeFeed;
+  /** Events this process stored and hands over without a read back (Inbound.take). */
+  handoff?: (eventId: string) => StoredEvent | null;
 }) {
   const models = deps.models ?? classifiers();
   const learning = createSpamLearning(deps.db, models);
   const profiles = createProfileCache(deps.db);
   const rules = deps.rules ?? createRuleCache(deps.db);
   return async function runPipeline(batch: PipelineInput[]): Promise<EventOutcome[]> {
-    const works = await loadWork(
-      deps.db,
-      batch.map((b) => b.eventId),
-    );
+    const works = await loadWork(deps.db, batch, deps.handoff);
     const attempts = new Map(batch.map((b) => [b.eventId, b.attempt]));
     const workspaces = [...new Set(works.map((w) => w.channel.workspaceId))];
     await learning.sync(workspaces);
@@ -95,6 +95,15 @@ export function createIngestPipeline(deps: {
 
 export type IngestPipeline = ReturnType<typeof createIngestPipeline>;
 
+interface PendingRow {
+  id: string;
+  workspace_id: string;
+  channel_account_id: string | null;
+  network: EventWork["event"]["network"];
+  payload: unknown;
+  received_at: Date;
+}
+
 /**
  * One notification per workspace for the whole batch (thousands of messages a second must not
  * become thousands of publishes): the conversations that got messages, which of them are new, and
@@ -128,34 +137,49 @@ function publishChanges(changes: ChangeFeed, works: EventWork[]) {
 }
 
 /**
- * The batch's pending events with their channels; events already handled are left out. Raw SQL
- * with only the columns the steps read, and each channel read once per batch rather than joined
- * onto every event: this runs for every message, and mapping full rows was a tenth of the Node time.
+ * The batch's pending events with their channels; events already handled are left out. Events
+ * this process just stored come from the handoff on their first delivery (still pending: only this
+ * process's pipeline gets them, once); the others are read with raw SQL and only the columns the
+ * steps read, and each channel is read once per batch rather than joined onto every event: this
+ * runs for every message, and mapping full rows was a tenth of the Node time.
  */
-async function loadWork(db: Db, ids: string[]): Promise<EventWork[]> {
-  if (ids.length === 0) return [];
-  const rows = await queryRows<{
-    id: string;
-    workspace_id: string;
-    channel_account_id: string | null;
-    network: EventWork["event"]["network"];
-    payload: unknown;
-    status: string;
-    received_at: Date | string;
-  }>(
-    db,
-    // By primary key only: with `status = 'pending'` in the query the planner may walk the partial
-    // pending index instead, which holds every queued event during a flood.
-    sql`select id, workspace_id, channel_account_id, network, payload, status, received_at
-        from inbound_events where id = any(${`{${ids.join(",")}}`}::uuid[])`,
-  );
-  const pending = rows
-    .filter((r) => r.status === "pending")
-    .map((r) => ({
-      ...r,
-      received_at: r.received_at instanceof Date ? r.received_at : new Date(r.received_at),
-    }))
-    .sort((a, b) => a.received_at.getTime() - b.received_at.getTime());
+async function loadWork(
+  db: Db,
+  batch: PipelineInput[],
+  handoff?: (eventId: string) => StoredEvent | null,
+): Promise<EventWork[]> {
+  if (batch.length === 0) return [];
+  const pending: PendingRow[] = [];
+  const unread: string[] = [];
+  for (const b of batch) {
+    const e = b.attempt === 1 ? handoff?.(b.eventId) : null;
+    if (e)
+      pending.push({
+        id: e.id,
+        workspace_id: e.workspaceId,
+        channel_account_id: e.channelAccountId,
+        network: e.network,
+        payload: e.payload,
+        received_at: e.receivedAt,
+      });
+    else unread.push(b.eventId);
+  }
+  if (unread.length > 0) {
+    const rows = await queryRows<PendingRow & { status: string; received_at: Date | string }>(
+      db,
+      // By primary key only: with `status = 'pending'` in the query the planner may walk the partial
+      // pending index instead, which holds every queued event during a flood.
+      sql`select id, workspace_id, channel_account_id, network, payload, status, received_at
+          from inbound_events where id = any(${`{${unread.join(",")}}`}::uuid[])`,
+    );
+    for (const r of rows)
+      if (r.status === "pending")
+        pending.push({
+          ...r,
+          received_at: r.received_at instanceof Date ? r.received_at : new Date(r.received_at),
+        });
+  }
+  pending.sort((a, b) => a.received_at.getTime() - b.received_at.getTime());
   const channelIds = [
     ...new Set(pending.flatMap((r) => (r.channel_account_id ? [r.channel_account_id] : []))),
   ];

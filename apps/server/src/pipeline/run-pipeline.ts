@@ -135,7 +135,8 @@ export async function inTransaction(
  */
 async function pointLookups(tx: Tx) {
   await tx.execute(
-    sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)`,
+    sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
+          set_config('synchronous_commit', 'off', true)`,
   );
 }
 

@@ -12,6 +12,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { DatabaseConfig } from "../../config";
+import { startPgliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 
 export { schema };
@@ -41,13 +42,27 @@ const MIGRATIONS = fileURLToPath(new URL("../../../drizzle", import.meta.url));
 const MIGRATION_LOCK = 7_252_019;
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.driver === "pglite" ? openPglite(config.dataDir) : openPostgres(config.url);
+  return config.driver === "pglite"
+    ? openPglite(config.dataDir, { thread: config.thread })
+    : openPostgres(config.url);
 }
 
-/** PGlite keeps data in `dataDir`, or in memory when it is null (tests). */
-async function openPglite(dataDir: string | null): Promise<Database> {
+/**
+ * PGlite keeps data in `dataDir`, or in memory when it is null (tests); `loadDataDir` starts it
+ * from a dumped data directory instead of initdb. With `thread` it runs on a worker thread of its
+ * own and is reached through node-postgres (ADR 0019); otherwise in this thread, through
+ * drizzle's PGlite driver.
+ */
+export async function openPglite(
+  dataDir: string | null,
+  opts: { loadDataDir?: Blob; thread?: boolean } = {},
+): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  if (opts.thread) return openPgliteThread(dataDir, opts.loadDataDir);
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
@@ -62,6 +77,35 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       });
     },
     close: () => client.close(),
+  };
+}
+
+async function openPgliteThread(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
+  const thread = await startPgliteThread({ dataDir, loadDataDir });
+  // One connection (PGlite is one session), never closed for being idle: a new one would start
+  // a new session handshake on the same backend for nothing.
+  const pool = new pg.Pool({
+    max: 1,
+    idleTimeoutMillis: 0,
+    stream: thread.stream,
+    user: "postgres",
+    database: "postgres",
+  });
+  pool.on("error", () => {});
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS }),
+    ping: async () => {
+      await pool.query("select 1");
+    },
+    copyFrom: (table, columns, csv) =>
+      thread.copyCsv(`copy ${table} (${columns.join(", ")}) from '/dev/blob' with (format csv)`, csv),
+    close: async () => {
+      await pool.end();
+      await thread.close();
+    },
   };
 }
 
