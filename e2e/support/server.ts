@@ -30,6 +30,8 @@ export async function startParley(opts: { simulatedPerMinute: number }): Promise
     PARLEY_DATA_DIR: dataDir,
     PARLEY_SIM_RATE: String(opts.simulatedPerMinute),
     PARLEY_SIM_SEED: "7",
+    // Two days of demo history give the reports numbers; the full 30 has its own suite.
+    PARLEY_DEMO_HISTORY_DAYS: "2",
     LOG_LEVEL: "warn",
   };
   // CI exports these for the database and bus suites; the demo runs on the embedded defaults.

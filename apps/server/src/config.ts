@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   PARLEY_SANDBOX: bool.optional(),
   PARLEY_SIM_RATE: z.coerce.number().min(0).max(6000).default(24),
   PARLEY_SIM_SEED: z.coerce.number().int().default(42),
+  PARLEY_DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(90).default(30),
   PARLEY_PUBLIC_URL: z.string().url().optional(),
   PARLEY_COOKIE_SECURE: bool.default(false),
   PARLEY_SESSION_TTL_HOURS: z.coerce
@@ -60,6 +61,8 @@ export interface Config {
   dataDir: string;
   secretKey: string | null;
   demo: boolean;
+  /** Days of past activity the demo workspace gets on its first start (0 = none). */
+  demoHistoryDays: number;
   /** Local emulators of the networks under /sandbox, with the demo's channels connected to them. */
   sandbox: boolean;
   /** Simulated customer messages per minute (0 = off) and the simulator's random seed. */
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.PARLEY_SECRET_KEY ?? null,
     // The demo workspace is on by default only for the embedded, zero-setup run.
     demo: e.PARLEY_DEMO ?? !e.DATABASE_URL,
+    demoHistoryDays: e.PARLEY_DEMO_HISTORY_DAYS,
     sandbox: e.PARLEY_SANDBOX ?? e.PARLEY_DEMO ?? !e.DATABASE_URL,
     simulator: { ratePerMinute: e.PARLEY_SIM_RATE, seed: e.PARLEY_SIM_SEED },
     publicUrl: e.PARLEY_PUBLIC_URL?.replace(/\/+$/, "") ?? null,

@@ -47,7 +47,9 @@ export async function startServer(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as AddressInfo).port;
   if (sandbox) {
-    await provisionDemoChannels(deps, sandbox, config.publicUrl ?? `http://127.0.0.1:${port}`, app.log);
+    await provisionDemoChannels(deps, sandbox, config.publicUrl ?? `http://127.0.0.1:${port}`, app.log, {
+      historyDays: config.demoHistoryDays,
+    });
     if (config.simulator.ratePerMinute > 0) traffic = startDemoTraffic(sandbox, config.simulator, app.log);
   }
   printBanner(config, runtime.database.driver, port, Boolean(traffic));

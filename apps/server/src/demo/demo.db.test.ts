@@ -34,7 +34,7 @@ beforeAll(async () => {
   await mountSandbox(app, sandbox);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const port = (app.server.address() as AddressInfo).port;
-  await provisionDemoChannels(deps, sandbox, `http://127.0.0.1:${port}`, log, { history: false });
+  await provisionDemoChannels(deps, sandbox, `http://127.0.0.1:${port}`, log, { historyDays: 0 });
   worker = await startBackgroundWork(deps, log, { autostart: false });
   const login = await app.inject({
     method: "POST",

@@ -6,22 +6,23 @@ import { connectChannel } from "../modules/channels/connect-channel";
 import { findWorkspaceBySlug } from "../modules/workspaces/workspaces.repo";
 import { channelAccounts } from "../platform/db/schema";
 import type { Deps } from "../platform/deps";
+import { seedDemoHistory } from "./history/seed-history";
 import { demoChannels, type Sandbox, subscribeWebhook } from "./sandbox";
 import { DEMO_WORKSPACE } from "./seed-demo";
-import { seedDemoHistory } from "./seed-history";
 
 /**
  * Connects the demo workspace's accounts to the sandbox networks (once; later starts only follow
  * a changed port) and subscribes their webhooks to this server, over real HTTP like production.
- * The first provisioning also writes the demo's last 30 days (seed-history.ts), so reports and the
- * supervisor view have numbers from the start; later starts never add to it.
+ * The first provisioning also writes the demo's last `historyDays` days (30 unless told; 0 writes
+ * none; history/seed-history.ts), so reports and the supervisor view have numbers from the start;
+ * later starts never add to it. Tests that only need some history ask for a day or two.
  */
 export async function provisionDemoChannels(
   deps: Deps,
   sandbox: Sandbox,
   publicUrl: string,
   log: Pick<Logger, "info" | "warn">,
-  opts: { history?: boolean } = {},
+  opts: { historyDays?: number } = {},
 ) {
   const workspace = await findWorkspaceBySlug(deps.db, DEMO_WORKSPACE.slug);
   if (!workspace) return;
@@ -72,11 +73,13 @@ export async function provisionDemoChannels(
       log.warn({ network: spec.network, err: (err as Error).message }, "sandbox webhook subscription failed");
     }
   }
-  if (firstTime && opts.history !== false) {
+  const days = opts.historyDays ?? 30;
+  if (firstTime && days > 0) {
     const history = await seedDemoHistory(
       deps,
       { workspaceId: workspace.id, channels: connected },
       deps.clock.now(),
+      { days },
     );
     if (history.seeded)
       log.info(
@@ -86,7 +89,7 @@ export async function provisionDemoChannels(
           ms: history.ms,
           phases: history.phases,
         },
-        "demo history of the last 30 days written",
+        `demo history of the last ${days} days written`,
       );
   }
 }

@@ -37,7 +37,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const MIGRATIONS = fileURLToPath(new URL("../../../drizzle", import.meta.url));
+export const MIGRATIONS = fileURLToPath(new URL("../../../drizzle", import.meta.url));
 /** Serialises migrations when several Parley processes start against one PostgreSQL. */
 const MIGRATION_LOCK = 7_252_019;
 
@@ -49,9 +49,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 
 /**
  * PGlite keeps data in `dataDir`, or in memory when it is null (tests); `loadDataDir` starts it
- * from a dumped data directory instead of initdb. With `thread` it runs on a worker thread of its
- * own and is reached through node-postgres (ADR 0019); otherwise in this thread, through
- * drizzle's PGlite driver.
+ * from a data directory dumped by `dumpDataDir` (tests: a migrated database, without initdb). With
+ * `thread` it runs on a worker thread of its own and is reached through node-postgres (ADR 0019);
+ * otherwise in this thread, through drizzle's PGlite driver.
  */
 export async function openPglite(
   dataDir: string | null,
