@@ -30,6 +30,11 @@ async function flow(page: Page, baseUrl: string) {
 
   // Simulated customers are posting: rows appear without anyone touching the page.
   await page.getByRole("region", { name: "Conversations" }).getByRole("link").first().waitFor();
+  // Newest first: the new conversation then arrives on top, whatever the demo history left open
+  // above it by priority (the list renders only the rows in view).
+  await page.getByRole("button", { name: "Sort by priority" }).click();
+  await page.getByRole("menuitem", { name: "Newest" }).click();
+  await page.waitForURL(/sort=newest/);
 
   const word = uniqueWord("wifi");
   const customer = await createXCustomer(baseUrl, "Robin Router");
