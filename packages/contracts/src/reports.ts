@@ -21,6 +21,11 @@ export const ReportFilters = z.strictObject({
   from: Instant.describe("Start of the period (inclusive): an ISO 8601 instant, or a date (midnight UTC)."),
   to: Instant.describe("End of the period (exclusive); at most 366 days after `from`."),
   channel: csv(Channel).optional().describe("Comma-separated channels the conversation started in."),
+  account_id: csv(Id)
+    .optional()
+    .describe(
+      "Comma-separated channel accounts (the brand's handles, pages, numbers) the conversation came in on.",
+    ),
   team_id: Id.optional(),
   agent_id: Id.optional().describe("Conversations assigned to this member or answered by them."),
   category: z.string().min(1).max(64).optional(),

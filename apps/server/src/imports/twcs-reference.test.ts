@@ -51,6 +51,8 @@ describe("reference threads", () => {
       frtMedianSeconds: 350,
       frtMeanSeconds: 350,
       frtMedianSecondsByBrand: { Acme: 600, Beta: 100 },
+      // The first brand to tweet in each thread; the unanswered one names no brand.
+      conversationsByBrand: { Acme: 2, Beta: 1 },
     });
   });
 

@@ -17,6 +17,8 @@ export interface TwcsReference {
   frtMeanSeconds: number | null;
   /** Keyed by the handle of the brand that replied first. */
   frtMedianSecondsByBrand: Record<string, number>;
+  /** Threads per brand: the first brand in it to tweet, else the first brand its first tweet @mentions. */
+  conversationsByBrand: Record<string, number>;
 }
 
 function components(rows: TwcsRow[]): TwcsRow[][] {
@@ -91,8 +93,12 @@ export function referenceThreads(rows: TwcsRow[], opts: { withoutBroadcasts?: bo
   const threads = components(opts.withoutBroadcasts ? rows.filter((r) => !isBroadcast(r, ids)) : rows);
   const frts: number[] = [];
   const byBrand = new Map<string, number[]>();
+  const brands = new Map(rows.filter((r) => !r.inbound).map((r) => [r.authorId.toLowerCase(), r.authorId]));
+  const conversationsByBrand: Record<string, number> = {};
   let customerStarted = 0;
   for (const thread of threads) {
+    const brand = threadBrand(thread, brands);
+    if (brand) conversationsByBrand[brand] = (conversationsByBrand[brand] ?? 0) + 1;
     const earliest = thread.reduce((t, r) => Math.min(t, r.createdAt.getTime()), Number.POSITIVE_INFINITY);
     if (thread.some((r) => r.inbound && r.createdAt.getTime() === earliest)) customerStarted++;
     const frt = threadFrt(thread);
@@ -113,5 +119,17 @@ export function referenceThreads(rows: TwcsRow[], opts: { withoutBroadcasts?: bo
     frtMedianSeconds: medianOf(frts),
     frtMeanSeconds: frts.length ? frts.reduce((a, b) => a + b, 0) / frts.length : null,
     frtMedianSecondsByBrand,
+    conversationsByBrand,
   };
+}
+
+function threadBrand(thread: TwcsRow[], brands: Map<string, string>): string | null {
+  const ordered = [...thread].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const tweeted = ordered.find((r) => !r.inbound);
+  if (tweeted) return tweeted.authorId;
+  for (const [, handle] of (ordered[0]?.text ?? "").matchAll(/@(\w+)/g)) {
+    const brand = brands.get((handle ?? "").toLowerCase());
+    if (brand) return brand;
+  }
+  return null;
 }

@@ -9,6 +9,7 @@ function facts(over: Partial<ConversationFacts>): ConversationFacts {
   return {
     conversation_id: "c",
     channel: "x",
+    channel_account_id: null,
     team_id: null,
     assignee_id: null,
     category: null,

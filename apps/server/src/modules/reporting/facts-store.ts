@@ -26,6 +26,7 @@ export function toFactsRow(
     conversationId: f.conversation_id,
     workspaceId,
     channel: f.channel,
+    channelAccountId: f.channel_account_id,
     teamId: f.team_id,
     assigneeId: f.assignee_id,
     category: f.category,
@@ -76,6 +77,7 @@ export function fromFactsRow(r: FactsSelect): ConversationFacts {
   return {
     conversation_id: r.conversationId,
     channel: r.channel,
+    channel_account_id: r.channelAccountId,
     team_id: r.teamId,
     assignee_id: r.assigneeId,
     category: r.category,

@@ -11,6 +11,8 @@ import { type Span, statusFacts } from "./status-history";
 export interface FactsConversation {
   id: string;
   channel: string;
+  /** The brand's account it came in on (a brand with several handles reports each). */
+  channelAccountId?: string | null;
   status: string;
   category: string | null;
   teamId: string | null;
@@ -56,6 +58,7 @@ export type SlaOutcome = "met" | "breached" | "pending" | "none";
 export interface ConversationFacts {
   conversation_id: string;
   channel: string;
+  channel_account_id: string | null;
   team_id: string | null;
   assignee_id: string | null;
   category: string | null;
@@ -152,6 +155,7 @@ export function conversationFacts(
   return {
     conversation_id: c.id,
     channel: c.channel,
+    channel_account_id: c.channelAccountId ?? null,
     team_id: c.teamId,
     assignee_id: c.assigneeId,
     category: c.category,

@@ -13,6 +13,8 @@ export interface ReportScope {
   from: Date;
   to: Date;
   channels?: readonly string[];
+  /** Channel accounts (the brand's handles) the conversation came in on. */
+  accountIds?: readonly string[];
   teamId?: string;
   agentId?: string;
   category?: string;

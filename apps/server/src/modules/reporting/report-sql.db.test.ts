@@ -59,6 +59,7 @@ function generated(i: number, rnd: () => number): ConversationFacts {
   return {
     conversation_id: newId(),
     channel: pick(CHANNELS),
+    channel_account_id: null,
     team_id: pick(TEAMS),
     assignee_id: rnd() < 0.7 ? pick(AGENTS) : null,
     category: pick(CATEGORIES),

@@ -292,6 +292,8 @@ describe("report summary (SPEC M1-M5, M7)", () => {
     expect(await count({ agentId: w.userIds.lead })).toBe(1); // replied to B
     expect(await count({ category: "billing" })).toBe(1);
     expect(await count({ teamId: w.teamId })).toBe(0);
+    // None of these came in on a channel account (the TWCS suite narrows by each brand's).
+    expect(await count({ accountIds: [newId()] })).toBe(0);
   });
 
   it("lists the conversations behind a figure", async () => {
@@ -357,6 +359,9 @@ describe("report routes (SPEC M8)", () => {
     expect(metric.json().errors[0].field).toBe("querystring.metric");
     const channel = await get(`/api/v1/reports/summary?${period}&channel=pigeon`);
     expect(channel.json().errors[0].field).toMatch(/^querystring\.channel/);
+    const account = await get(`/api/v1/reports/summary?${period}&account_id=acme_help`);
+    expect(account.statusCode).toBe(400);
+    expect(account.json().errors[0].field).toMatch(/^querystring\.account_id/);
     expect((await get("/api/v1/reports/summary?to=2025-01-07")).json().errors[0].field).toBe(
       "querystring.from",
     );

@@ -15,7 +15,8 @@ import type { ActivitySegment } from "./handling-time";
 import { occupancy } from "./occupancy";
 import { reportContext } from "./report-context";
 import type { ReportScope } from "./report-load";
-import { inPeriod, scopeFilter, summaryFromRollup } from "./report-sql";
+import { inPeriod, scopeFilter } from "./report-query";
+import { summaryFromRollup } from "./report-sql";
 import { catchUpRollup } from "./rollup";
 
 export { reportContext } from "./report-context";

@@ -36,6 +36,7 @@ export function scopeOf(workspaceId: string, q: ReportFilters): ReportScope {
     from,
     to,
     channels: q.channel,
+    accountIds: q.account_id,
     teamId: q.team_id,
     agentId: q.agent_id,
     category: q.category,

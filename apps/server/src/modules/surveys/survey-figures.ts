@@ -118,6 +118,14 @@ function scopeWhere(scope: ReportScope): SQL {
         sql`, `,
       )})`,
     );
+  if (scope.accountIds?.length)
+    parts.push(
+      sql`exists (select 1 from conversations c where c.id = s.conversation_id
+            and c.workspace_id = s.workspace_id and c.channel_account_id in (${sql.join(
+              scope.accountIds.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )}))`,
+    );
   if (scope.teamId) parts.push(sql`s.team_id = ${scope.teamId}`);
   if (scope.agentId) parts.push(sql`s.agent_id = ${scope.agentId}`);
   if (scope.category)

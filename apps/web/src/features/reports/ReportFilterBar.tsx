@@ -3,7 +3,7 @@ import { Button, Group, Select } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { IconCalendar, IconX } from "@tabler/icons-react";
 import { type ReactNode, useMemo } from "react";
-import { useTeams, useUsers } from "../settings/queries";
+import { useChannels, useTeams, useUsers } from "../settings/queries";
 import { ChannelPicker } from "./ChannelPicker";
 import { categoryLabel } from "./chart-options";
 import {
@@ -29,7 +29,7 @@ interface ReportFilterBarProps {
 
 const PERIOD_OPTIONS = PERIOD_PRESETS.map((value) => ({ value, label: PERIOD_LABELS[value] }));
 
-/** Period, channel, team, agent and category: every change goes to the URL. */
+/** Period, channel, account, team, agent and category: every change goes to the URL. */
 export function ReportFilterBar({
   filters,
   range,
@@ -40,6 +40,14 @@ export function ReportFilterBar({
 }: ReportFilterBarProps) {
   const users = useUsers();
   const teams = useTeams();
+  const accounts = useChannels();
+  const accountOptions = useMemo(
+    () =>
+      (accounts.data?.items ?? [])
+        .map((a) => ({ value: a.id, label: a.handle ? `@${a.handle}` : a.name }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [accounts.data],
+  );
   const agentOptions = useMemo(
     () =>
       (users.data?.items ?? [])
@@ -92,6 +100,16 @@ export function ReportFilterBar({
         />
         <ChannelPicker value={filters.channels} onChange={(channels) => set({ channels })} w={150} />
         <Select
+          aria-label="Account"
+          placeholder="All accounts"
+          data={accountOptions}
+          value={filters.accountId}
+          onChange={(accountId) => set({ accountId })}
+          clearable
+          searchable
+          w={150}
+        />
+        <Select
           aria-label="Team"
           placeholder="All teams"
           data={teamOptions}
@@ -133,7 +151,9 @@ export function ReportFilterBar({
             color="gray"
             size="compact-xs"
             leftSection={<IconX size={12} />}
-            onClick={() => set({ channels: [], teamId: null, agentId: null, category: null })}
+            onClick={() =>
+              set({ channels: [], accountId: null, teamId: null, agentId: null, category: null })
+            }
           >
             Clear filters
           </Button>

@@ -12,11 +12,13 @@ import {
 
 const TEAM = "01a23852-47ad-704a-9c60-3506f85b3f1f";
 const AGENT = "01a23852-45e7-708f-acd9-6f262098e0bc";
+const ACCOUNT = "01a23852-4a11-7c3e-8f62-0d5a3b7c9e21";
 const state = (patch: Partial<ReportFilterState> = {}): ReportFilterState => ({
   period: "7d",
   start: null,
   end: null,
   channels: [],
+  accountId: null,
   teamId: null,
   agentId: null,
   category: null,
@@ -26,7 +28,7 @@ const state = (patch: Partial<ReportFilterState> = {}): ReportFilterState => ({
 describe("URL filter state", () => {
   it("reads every filter and writes the same URL back", () => {
     const search = new URLSearchParams(
-      `period=custom&start=2017-10-01&end=2017-10-31&channel=x,facebook&team=${TEAM}&agent=${AGENT}&category=billing`,
+      `period=custom&start=2017-10-01&end=2017-10-31&channel=x,facebook&account=${ACCOUNT}&team=${TEAM}&agent=${AGENT}&category=billing`,
     );
     const filters = parseFilters(search);
     expect(filters).toEqual({
@@ -34,6 +36,7 @@ describe("URL filter state", () => {
       start: "2017-10-01",
       end: "2017-10-31",
       channels: ["x", "facebook"],
+      accountId: ACCOUNT,
       teamId: TEAM,
       agentId: AGENT,
       category: "billing",
@@ -42,9 +45,9 @@ describe("URL filter state", () => {
   });
 
   it("defaults to the last 7 days and drops what it cannot read", () => {
-    expect(parseFilters(new URLSearchParams("period=fortnight&channel=x,myspace&team=7&agent=me"))).toEqual(
-      state({ channels: ["x"] }),
-    );
+    expect(
+      parseFilters(new URLSearchParams("period=fortnight&channel=x,myspace&account=acme&team=7&agent=me")),
+    ).toEqual(state({ channels: ["x"] }));
     // A custom period without both days is no period: back to the default.
     expect(parseFilters(new URLSearchParams("period=custom&start=2017-10-01")).period).toBe("7d");
     expect(parseFilters(new URLSearchParams("period=custom&start=2017-13-01&end=2017-10-02")).period).toBe(
@@ -134,13 +137,19 @@ describe("period presets in the workspace's time zone", () => {
 
 describe("API query", () => {
   it("maps the filters onto /reports parameters, and the export link carries the same", () => {
-    const filters = state({ channels: ["x", "whatsapp"], teamId: TEAM, category: "billing & refunds" });
+    const filters = state({
+      channels: ["x", "whatsapp"],
+      accountId: ACCOUNT,
+      teamId: TEAM,
+      category: "billing & refunds",
+    });
     const range = periodRange(filters, "UTC", new Date("2026-12-02T12:00:00Z"));
     const query = reportQuery(filters, range);
     expect(query).toEqual({
       from: "2026-11-26T00:00:00.000Z",
       to: "2026-12-03T00:00:00.000Z",
       channel: ["x", "whatsapp"],
+      account_id: ACCOUNT,
       team_id: TEAM,
       agent_id: null,
       category: "billing & refunds",
@@ -152,6 +161,7 @@ describe("API query", () => {
       from: "2026-11-26T00:00:00.000Z",
       to: "2026-12-03T00:00:00.000Z",
       channel: "x,whatsapp",
+      account_id: ACCOUNT,
       team_id: TEAM,
       category: "billing & refunds",
       format: "csv",

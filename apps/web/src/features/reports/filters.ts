@@ -34,6 +34,8 @@ export interface ReportFilterState {
   start: string | null;
   end: string | null;
   channels: Channel[];
+  /** One of the brand's accounts (a handle, page or number). */
+  accountId: string | null;
   teamId: string | null;
   agentId: string | null;
   category: string | null;
@@ -64,6 +66,7 @@ export function parseFilters(search: URLSearchParams): ReportFilterState {
   const custom = period === "custom" && isDate(start) && isDate(end);
   if (custom && start !== null && end !== null && end < start) [start, end] = [end, start];
   const team = search.get("team");
+  const account = search.get("account");
   const agent = search.get("agent");
   const category = search.get("category")?.trim() ?? "";
   return {
@@ -73,6 +76,7 @@ export function parseFilters(search: URLSearchParams): ReportFilterState {
     channels: (search.get("channel") ?? "")
       .split(",")
       .filter((c): c is Channel => (CHANNELS as readonly string[]).includes(c)),
+    accountId: account && UUID.test(account) ? account : null,
     teamId: team && UUID.test(team) ? team : null,
     agentId: agent && UUID.test(agent) ? agent : null,
     category: category ? category.slice(0, 64) : null,
@@ -87,6 +91,7 @@ export function filtersToSearch(state: ReportFilterState, base = new URLSearchPa
   put("start", state.period === "custom" ? state.start : null);
   put("end", state.period === "custom" ? state.end : null);
   put("channel", state.channels.join(","));
+  put("account", state.accountId);
   put("team", state.teamId);
   put("agent", state.agentId);
   put("category", state.category);
@@ -151,6 +156,7 @@ export function reportQuery(state: ReportFilterState, range: PeriodRange): Recor
     from: range.from,
     to: range.to,
     channel: state.channels,
+    account_id: state.accountId,
     team_id: state.teamId,
     agent_id: state.agentId,
     category: state.category,
@@ -187,5 +193,7 @@ export function parseMetric(search: URLSearchParams): ReportMetric | null {
 }
 
 export function hasNarrowingFilters(state: ReportFilterState): boolean {
-  return state.channels.length > 0 || !!state.teamId || !!state.agentId || !!state.category;
+  return (
+    state.channels.length > 0 || !!state.accountId || !!state.teamId || !!state.agentId || !!state.category
+  );
 }

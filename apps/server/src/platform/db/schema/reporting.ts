@@ -27,6 +27,8 @@ export const conversationFacts = pgTable(
     conversationId: uuid("conversation_id").primaryKey(),
     workspaceId: workspaceId(),
     channel: text("channel").notNull(),
+    /** The brand's account (handle, page, number) the conversation came in on. */
+    channelAccountId: uuid("channel_account_id"),
     teamId: uuid("team_id"),
     assigneeId: uuid("assignee_id"),
     category: text("category"),
@@ -86,6 +88,7 @@ export const conversationFacts = pgTable(
   (t) => [
     index("conversation_facts_started_idx").on(t.workspaceId, t.startedAt),
     index("conversation_facts_channel_idx").on(t.workspaceId, t.channel, t.startedAt),
+    index("conversation_facts_account_idx").on(t.workspaceId, t.channelAccountId, t.startedAt),
     index("conversation_facts_team_idx").on(t.workspaceId, t.teamId, t.startedAt),
     index("conversation_facts_category_idx").on(t.workspaceId, t.category, t.startedAt),
     index("conversation_facts_agents_idx").using("gin", t.agentIds),
