@@ -3,6 +3,7 @@ import { Button, Group, Select } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { IconCalendar, IconX } from "@tabler/icons-react";
 import { type ReactNode, useMemo } from "react";
+import { CHANNEL_META } from "../../ui/channels";
 import { useChannels, useTeams, useUsers } from "../settings/queries";
 import { ChannelPicker } from "./ChannelPicker";
 import { categoryLabel } from "./chart-options";
@@ -44,10 +45,17 @@ export function ReportFilterBar({
   const accountOptions = useMemo(
     () =>
       (accounts.data?.items ?? [])
-        .map((a) => ({ value: a.id, label: a.handle ? `@${a.handle}` : a.name }))
+        .map((a) => ({
+          value: a.id,
+          // "X · @acme_help": the same handle is often the brand's on several networks.
+          label: `${CHANNEL_META[a.network].label} · ${a.handle && a.network !== "whatsapp" ? `@${a.handle}` : a.name}`,
+        }))
         .sort((a, b) => a.label.localeCompare(b.label)),
     [accounts.data],
   );
+  // Only where the channel filter cannot tell accounts apart: a network with several of the brand's.
+  const networks = new Set((accounts.data?.items ?? []).map((a) => a.network));
+  const showAccounts = accountOptions.length > networks.size || filters.accountId !== null;
   const agentOptions = useMemo(
     () =>
       (users.data?.items ?? [])
@@ -99,16 +107,19 @@ export function ReportFilterBar({
           }}
         />
         <ChannelPicker value={filters.channels} onChange={(channels) => set({ channels })} w={150} />
-        <Select
-          aria-label="Account"
-          placeholder="All accounts"
-          data={accountOptions}
-          value={filters.accountId}
-          onChange={(accountId) => set({ accountId })}
-          clearable
-          searchable
-          w={150}
-        />
+        {showAccounts ? (
+          <Select
+            aria-label="Account"
+            placeholder="All accounts"
+            data={accountOptions}
+            value={filters.accountId}
+            onChange={(accountId) => set({ accountId })}
+            clearable
+            searchable
+            comboboxProps={{ width: 220, position: "bottom-start" }}
+            w={170}
+          />
+        ) : null}
         <Select
           aria-label="Team"
           placeholder="All teams"
