@@ -88,7 +88,6 @@ export const conversationFacts = pgTable(
   (t) => [
     index("conversation_facts_started_idx").on(t.workspaceId, t.startedAt),
     index("conversation_facts_channel_idx").on(t.workspaceId, t.channel, t.startedAt),
-    index("conversation_facts_account_idx").on(t.workspaceId, t.channelAccountId, t.startedAt),
     index("conversation_facts_team_idx").on(t.workspaceId, t.teamId, t.startedAt),
     index("conversation_facts_category_idx").on(t.workspaceId, t.category, t.startedAt),
     index("conversation_facts_agents_idx").using("gin", t.agentIds),
