@@ -3,9 +3,8 @@ import type { ChannelRow } from "../modules/channels/channels.repo";
 import { createWorkspace } from "../modules/workspaces/create-workspace";
 import { InlineBus } from "../platform/bus";
 import type { Database } from "../platform/db";
-import { channelAccounts } from "../platform/db/schema";
 import { openTestDatabase } from "../platform/db/testing";
-import { newId } from "../platform/ids";
+import { insertXAccount } from "../testing/fixtures";
 import { createInbound } from "./inbound";
 
 /** The in-process handoff: an event this process stored reaches its pipeline without a read back. */
@@ -15,18 +14,11 @@ describe("inbound handoff", () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     const ws = await createWorkspace(database.db, { slug: "handoff", name: "Handoff" }, new Date());
-    [channel] = (await database.db
-      .insert(channelAccounts)
-      .values({
-        id: newId(),
-        workspaceId: ws.id,
-        network: "x",
-        name: "@acme",
-        handle: "acme",
-        externalAccountId: "1",
-        baseUrl: "http://127.0.0.1:1",
-      })
-      .returning()) as [ChannelRow];
+    channel = await insertXAccount(database.db, ws.id, {
+      name: "@acme",
+      handle: "acme",
+      externalAccountId: "1",
+    });
   });
   afterAll(() => database?.close());
 

@@ -4,8 +4,9 @@ import type { ChannelRow } from "../modules/channels/channels.repo";
 import { createWorkspace } from "../modules/workspaces/create-workspace";
 import { type BackgroundWork, startBackgroundWork } from "../outbox/workers";
 import { fixedClock } from "../platform/clock";
-import { channelAccounts, conversations, listeningProfiles, messages } from "../platform/db/schema";
+import { conversations, listeningProfiles, messages } from "../platform/db/schema";
 import { newId } from "../platform/ids";
+import { insertXAccount } from "../testing/fixtures";
 import { createTestApp, type TestApp } from "../testing/harness";
 
 /* The pipeline's decisions on real X payloads: threading (SPEC C1), triage (T2-T4), listening (L2). */
@@ -23,17 +24,7 @@ beforeAll(async () => {
     { slug: "pipe", name: "Pipe", timezone: "UTC" },
     clock.now(),
   );
-  [channel] = (await t.database.db
-    .insert(channelAccounts)
-    .values({
-      id: newId(),
-      workspaceId: ws.id,
-      network: "x",
-      name: "@acme_help",
-      externalAccountId: BRAND,
-      baseUrl: "http://127.0.0.1:1",
-    })
-    .returning()) as [ChannelRow];
+  channel = await insertXAccount(t.database.db, ws.id, { handle: null, externalAccountId: BRAND });
   await t.database.db.insert(listeningProfiles).values({
     id: newId(),
     workspaceId: ws.id,

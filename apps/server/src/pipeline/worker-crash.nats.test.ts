@@ -12,9 +12,8 @@ import { createNatsBus, type NatsBus } from "../platform/bus";
 import { deleteStream, sleep, uniqueNatsNames } from "../platform/bus/testing/harness";
 import { systemClock } from "../platform/clock";
 import { type Database, queryRows } from "../platform/db";
-import { channelAccounts } from "../platform/db/schema";
 import { openScratchDatabase } from "../platform/db/testing";
-import { newId } from "../platform/ids";
+import { insertXAccount } from "../testing/fixtures";
 
 /*
  * The issue's crash target, end to end: real `parley worker` processes share the pipeline over
@@ -43,17 +42,7 @@ describe.each(suites)("pipeline workers over NATS survive kill -9", ({ natsUrl, 
       { slug: "crash", name: "Crash", timezone: "UTC" },
       new Date(),
     );
-    [channel] = (await database.db
-      .insert(channelAccounts)
-      .values({
-        id: newId(),
-        workspaceId: ws.id,
-        network: "x",
-        name: "@acme_help",
-        externalAccountId: "9000000001",
-        baseUrl: "http://127.0.0.1:1",
-      })
-      .returning()) as [ChannelRow];
+    channel = await insertXAccount(database.db, ws.id);
     bus = await createNatsBus({ servers: natsUrl, ...names });
     inbound = createInbound({ db: database.db, clock: systemClock, bus });
   }, 60_000);

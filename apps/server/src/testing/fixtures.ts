@@ -1,10 +1,18 @@
 import type { Role } from "@parley/contracts";
 import type { FastifyInstance } from "fastify";
 import { createApiKey } from "../modules/api-keys/create-api-key";
+import type { ChannelRow } from "../modules/channels/channels.repo";
 import { createUser } from "../modules/users/create-user";
 import { createWorkspace } from "../modules/workspaces/create-workspace";
 import type { Db } from "../platform/db";
-import { contactIdentities, contacts, conversations, messages, teams } from "../platform/db/schema";
+import {
+  channelAccounts,
+  contactIdentities,
+  contacts,
+  conversations,
+  messages,
+  teams,
+} from "../platform/db/schema";
 import { newId } from "../platform/ids";
 import { ALL_ROLES, type Credentials, loginAs } from "./harness";
 
@@ -119,4 +127,29 @@ export async function createWorkspaceFixture(
   await db.insert(teams).values({ id: teamId, workspaceId: ws.id, name: "Care" });
   const conv = await insertConversation(db, ws.id);
   return { workspaceId: ws.id, slug, userIds, sessions, apiKeys, apiKeyIds, teamId, ...conv };
+}
+
+/**
+ * The brand's X account as a bare row, for suites that push posts through the pipeline directly
+ * (no emulator to call: sends would go nowhere). `externalAccountId` is the brand's X user id.
+ */
+export async function insertXAccount(
+  db: Db,
+  workspaceId: string,
+  over: Partial<typeof channelAccounts.$inferInsert> = {},
+): Promise<ChannelRow> {
+  const [row] = await db
+    .insert(channelAccounts)
+    .values({
+      id: newId(),
+      workspaceId,
+      network: "x",
+      name: "@acme_help",
+      handle: "acme_help",
+      externalAccountId: "9000000001",
+      baseUrl: "http://127.0.0.1:1",
+      ...over,
+    })
+    .returning();
+  return row as ChannelRow;
 }

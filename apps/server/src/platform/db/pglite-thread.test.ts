@@ -8,11 +8,11 @@ import { createInbound } from "../../ingest/inbound";
 import type { ChannelRow } from "../../modules/channels/channels.repo";
 import { createWorkspace } from "../../modules/workspaces/create-workspace";
 import { startPipelineConsumer } from "../../pipeline/consumer";
+import { insertXAccount } from "../../testing/fixtures";
 import { InlineBus } from "../bus";
 import { systemClock } from "../clock";
-import { newId } from "../ids";
 import { type Database, openDatabase, openPglite, queryRows } from "./index";
-import { channelAccounts, conversations, messages } from "./schema";
+import { conversations, messages } from "./schema";
 
 /** PGlite on its own thread, reached through node-postgres (ADR 0019): what `npm start` runs. */
 describe("PGlite on a worker thread", () => {
@@ -81,18 +81,7 @@ describe("PGlite on a worker thread", () => {
   it("runs the ingestion pipeline: posts in, conversations and messages out", async () => {
     const db = database.db;
     const ws = await createWorkspace(db, { slug: "thread", name: "Thread" }, new Date());
-    const [channel] = await db
-      .insert(channelAccounts)
-      .values({
-        id: newId(),
-        workspaceId: ws.id,
-        network: "x",
-        name: "@acme_help",
-        handle: "acme_help",
-        externalAccountId: "9000000001",
-        baseUrl: "http://127.0.0.1:1",
-      })
-      .returning();
+    const channel = await insertXAccount(db, ws.id);
     const posts = generatePosts(60, 11);
     // A post that answers none of the customer's earlier ones opens a conversation.
     const roots = posts.filter((p) => {
