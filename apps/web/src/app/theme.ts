@@ -45,13 +45,31 @@ const slate: MantineColorsTuple = [
   "#1a1d23",
 ];
 
+/**
+ * Mantine's orange, with its two darkest shades darker still: they are the text colour of every
+ * warning (SLA about to breach, warning events, lag) and must read at 4.5:1 on the orange-0/1
+ * tints, white, the grey surfaces and the selected or fresh rows (Mantine's #e8590c gave 3.0-3.6).
+ */
+const orange: MantineColorsTuple = [
+  "#fff4e6",
+  "#ffe8cc",
+  "#ffd8a8",
+  "#ffc078",
+  "#ffa94d",
+  "#ff922b",
+  "#fd7e14",
+  "#f76707",
+  "#b5400a",
+  "#9c3a08",
+];
+
 const systemFont =
   '-apple-system, BlinkMacSystemFont, "Segoe UI Variable Text", "Segoe UI", "Inter", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export const theme = createTheme({
   primaryColor: "accent",
   primaryShade: 6,
-  colors: { accent, gray: slate },
+  colors: { accent, gray: slate, orange },
   fontFamily: systemFont,
   fontFamilyMonospace:
     'ui-monospace, "SF Mono", "Cascadia Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace',
