@@ -258,7 +258,7 @@ try {
     await signIn(page, process.env.PARLEY_ANALYST_EMAIL ?? "analyst@acme.example");
     const query = process.env.PARLEY_REPORTS_QUERY ?? "";
     await page.goto(`${baseUrl}/reports${query ? `?${query}` : ""}`);
-    await page.getByRole("region", { name: "Volume" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("region", { name: "Volume", exact: true }).waitFor({ timeout: 30_000 });
     await page.getByRole("img", { name: "Daily volume" }).waitFor({ timeout: 30_000 });
     await settle(page);
     if (wanted("reports")) {
