@@ -53,10 +53,9 @@ export async function startPipelineConsumer(
     changes: deps.changes,
     handoff: (id) => deps.inbound.take(id),
   });
-  const batcher = createBatcher(run, {
-    maxBatch: opts.maxBatch ?? 500,
-    maxConcurrent: opts.parallelBatches ?? 1,
-  });
+  const maxBatch = opts.maxBatch ?? 500;
+  const parallelBatches = opts.parallelBatches ?? 1;
+  const batcher = createBatcher(run, { maxBatch, maxConcurrent: parallelBatches });
   let handled = 0;
   const subscription = await deps.bus.subscribe(
     INBOUND_SUBJECT,
@@ -73,7 +72,9 @@ export async function startPipelineConsumer(
       );
       return "retry";
     },
-    { concurrency: opts.concurrency ?? 1000, maxAttempts: PIPELINE_MAX_ATTEMPTS },
+    // Enough events in flight for every parallel batch to be full with as many waiting behind them:
+    // fewer kept PostgreSQL's three batches at a third of their size in a flood (~8% fewer msgs/s).
+    { concurrency: opts.concurrency ?? 2 * maxBatch * parallelBatches, maxAttempts: PIPELINE_MAX_ATTEMPTS },
   );
   const inline = deps.bus instanceof InlineBus ? deps.bus : null;
   const sweep = async (olderThanMs: number) => {
