@@ -4,6 +4,7 @@ import {
   Button,
   type CSSVariablesResolver,
   createTheme,
+  DEFAULT_THEME,
   Loader,
   type MantineColorsTuple,
   Menu,
@@ -50,18 +51,11 @@ const slate: MantineColorsTuple = [
  * warning (SLA about to breach, warning events, lag) and must read at 4.5:1 on the orange-0/1
  * tints, white, the grey surfaces and the selected or fresh rows (Mantine's #e8590c gave 3.0-3.6).
  */
-const orange: MantineColorsTuple = [
-  "#fff4e6",
-  "#ffe8cc",
-  "#ffd8a8",
-  "#ffc078",
-  "#ffa94d",
-  "#ff922b",
-  "#fd7e14",
-  "#f76707",
+const orange = [
+  ...DEFAULT_THEME.colors.orange.slice(0, 8),
   "#b5400a",
   "#9c3a08",
-];
+] as unknown as MantineColorsTuple;
 
 const systemFont =
   '-apple-system, BlinkMacSystemFont, "Segoe UI Variable Text", "Segoe UI", "Inter", Roboto, "Helvetica Neue", Arial, sans-serif';
