@@ -61,8 +61,10 @@ function assign({ ctx, rows, conv: s }: StepScope, step: StepOf<"assign">) {
     rows.event(c, "status_changed", step.at, SYSTEM, { from: s.status, to: "open" });
     s.status = "open";
   }
-  // The agent opens it as it lands.
-  for (const b of heartbeats(ctx.rng, step.at + 5000, step.at + ctx.rng.between(20, 70) * 1000, false))
+  // The agent opens it as it lands (and has not looked past now: an assignment a minute ago
+  // has had a minute of viewing).
+  const viewedUntil = Math.min(step.at + ctx.rng.between(20, 70) * 1000, ctx.nowMs - 1000);
+  for (const b of heartbeats(ctx.rng, step.at + 5000, viewedUntil, false))
     rows.event(c, "agent_activity", b.at, { type: "user", id: to }, { kind: "viewing" });
 }
 
