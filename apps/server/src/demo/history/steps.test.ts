@@ -19,7 +19,13 @@ function assignedBeforeNow(secondsAgo: number, seed: number) {
   const ctx = {
     nowMs,
     rng: prng(seed),
-    routing: { pickAgent: () => "agent-1", lead: "lead-1", prTeam: null, careTeam: "care", teamOfUser: new Map() },
+    routing: {
+      pickAgent: () => "agent-1",
+      lead: "lead-1",
+      prTeam: null,
+      careTeam: "care",
+      teamOfUser: new Map(),
+    },
   } as unknown as RoundContext;
   const conv = { id: "c1", status: "new", assigneeId: null, teamId: null, tags: [] } as unknown as ConvState;
   const tally = { firstResponseAt: null, lastAgentAt: null, lastAt: 0, resolvedAt: null, added: 0 };
