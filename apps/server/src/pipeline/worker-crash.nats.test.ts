@@ -20,13 +20,14 @@ import { insertXAccount } from "../testing/fixtures";
  * NATS JetStream and PostgreSQL; one is killed with SIGKILL in the middle of the stream and another
  * started; every message is stored exactly once and none is lost. Needs both servers (CI has them).
  */
-const natsUrl = process.env.NATS_URL;
-const pgUrl = process.env.DATABASE_URL;
-const suites = natsUrl && pgUrl ? [{ natsUrl, pgUrl }] : [];
+const natsUrl = process.env.NATS_URL ?? "";
+const pgUrl = process.env.DATABASE_URL ?? "";
 const TOTAL = 600;
 const BIN = path.resolve(import.meta.dirname, "../../bin/parley.js");
 
-describe.each(suites)("pipeline workers over NATS survive kill -9", ({ natsUrl, pgUrl }) => {
+// Without both (a plain `npm test` on a fresh machine) the suite is reported skipped: a file with
+// no suite at all would fail the run.
+describe.runIf(natsUrl && pgUrl)("pipeline workers over NATS survive kill -9", () => {
   const names = uniqueNatsNames();
   const dataDir = mkdtempSync(path.join(tmpdir(), "parley-worker-"));
   const workers: ChildProcess[] = [];
