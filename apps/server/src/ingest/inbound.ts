@@ -4,8 +4,8 @@ import type { ChannelRow } from "../modules/channels/channels.repo";
 import { createBatcher } from "../platform/batcher";
 import { type Bus, InlineBus } from "../platform/bus";
 import type { Db, Queryable } from "../platform/db";
-import { bulkInsert } from "../platform/db/bulk";
-import { channelAccounts, inboundEvents } from "../platform/db/schema";
+import { bulkInsert, uuidArray } from "../platform/db/bulk";
+import { channelAccounts, inboundEvents, inboundQueue } from "../platform/db/schema";
 import { newId } from "../platform/ids";
 
 /** The bus subject the pipeline consumes: one message per stored inbound event. */
@@ -170,7 +170,11 @@ export async function storeInboundEvents(
     onConflictDoNothing: true,
     returning: ["id"],
   });
-  const insertedIds = new Set(inserted.map((r) => r.id));
+  const insertedIds = new Set(inserted.map((r) => r.id as string));
+  // In the same transaction: the pipeline owes each new event a pass (ADR 0020).
+  if (insertedIds.size > 0)
+    await db.execute(sql`insert into inbound_queue (event_id, received_at)
+      select unnest(${uuidArray([...insertedIds])}::uuid[]), ${now}`);
   if (touchChannels.length > 0)
     await db
       .update(channelAccounts)
@@ -219,14 +223,23 @@ export function routingKey(channel: ChannelRow, payload: unknown, fallback: stri
   }
 }
 
+/**
+ * An inbound event's state in one word, for whoever looks: `pending` (queued for the pipeline),
+ * `processed`, `dropped` (nothing in it to store) or `dead`.
+ */
+export const inboundState = sql<"pending" | "processed" | "dropped" | "dead">`case
+  when exists (select 1 from inbound_queue q where q.event_id = ${inboundEvents.id}) then 'pending'
+  when ${inboundEvents.status} = 'received' then 'processed' else ${inboundEvents.status} end`;
+
 /** Events still waiting for the pipeline (a crash between store and publish, an in-memory bus lost). */
 export async function pendingEvents(db: Queryable, receivedBefore: Date, limit = 1000) {
   const rows = await db
     .select({ id: inboundEvents.id, payload: inboundEvents.payload, channel: channelAccounts })
-    .from(inboundEvents)
+    .from(inboundQueue)
+    .innerJoin(inboundEvents, eq(inboundEvents.id, inboundQueue.eventId))
     .innerJoin(channelAccounts, eq(channelAccounts.id, inboundEvents.channelAccountId))
-    .where(sql`${inboundEvents.status} = 'pending' and ${inboundEvents.receivedAt} < ${receivedBefore}`)
-    .orderBy(inboundEvents.receivedAt)
+    .where(lt(inboundQueue.receivedAt, receivedBefore))
+    .orderBy(inboundQueue.receivedAt)
     .limit(limit);
   return rows.map((r) => ({ id: r.id, key: routingKey(r.channel as ChannelRow, r.payload, r.id) }));
 }

@@ -5,6 +5,7 @@ import { conversations, inboundEvents, messages } from "../platform/db/schema";
 import { createWorkspaceFixture, type WorkspaceFixture } from "../testing/fixtures";
 import { authHeaders, createTestApp, type TestApp } from "../testing/harness";
 import { connectXChannel, type XChannelFixture } from "../testing/x-channel";
+import { inboundState } from "./inbound";
 
 let t: TestApp;
 let w: WorkspaceFixture;
@@ -125,7 +126,7 @@ it("dead-letters an event it cannot read, without blocking the next one", async 
   await deliver(JSON.stringify({ tweet_create_events: "not-a-list", data: 42 }));
   await deliver(mention("1897312200119877000", "@acme_help hello?"));
   await worker.tick();
-  const statuses = (await t.database.db.select({ s: inboundEvents.status }).from(inboundEvents))
+  const statuses = (await t.database.db.select({ s: inboundState }).from(inboundEvents))
     .map((r) => r.s)
     .sort();
   expect(statuses.filter((s) => s === "processed").length).toBeGreaterThanOrEqual(3);

@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, getTableColumns } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inboundState } from "../ingest/inbound";
 import { type BackgroundWork, startBackgroundWork } from "../outbox/workers";
 import { inboundEvents, messages } from "../platform/db/schema";
 import { createWorkspaceFixture } from "../testing/fixtures";
@@ -67,7 +68,9 @@ describe("bad input never stops the pipeline", () => {
     expect((await stored("105"))?.text).toBe("😡😡😡📵");
     expect((await stored("106"))?.text).toBe("@acme_help hello");
 
-    const events = await t.database.db.select().from(inboundEvents);
+    const events = await t.database.db
+      .select({ ...getTableColumns(inboundEvents), status: inboundState })
+      .from(inboundEvents);
     expect(events).toHaveLength(bodies.length);
     const dead = events.filter((e) => e.status === "dead");
     expect(dead).toHaveLength(1);

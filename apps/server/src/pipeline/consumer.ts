@@ -106,7 +106,9 @@ export async function startPipelineConsumer(
 export async function recordDeadLetter(db: Db, dead: DeadLetter): Promise<void> {
   if (dead.subject !== INBOUND_SUBJECT) return;
   const { event_id: eventId } = dead.message.json<{ event_id: string }>();
-  await db.execute(sql`update inbound_events set status = 'dead', error = ${dead.reason},
+  // Only one still queued (not handled meanwhile), which leaves the queue in the same statement.
+  await db.execute(sql`with q as (delete from inbound_queue where event_id = ${eventId} returning event_id)
+    update inbound_events set status = 'dead', error = ${dead.reason},
       failed_step = coalesce(failed_step, 'bus'), processed_at = now()
-    where id = ${eventId} and status = 'pending'`);
+    where id in (select event_id from q)`);
 }

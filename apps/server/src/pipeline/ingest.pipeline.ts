@@ -6,6 +6,7 @@ import { createRuleCache, type RuleCache } from "../modules/rules/rules.repo";
 import type { Classifiers } from "../nlp/classifier";
 import type { ChangeFeed } from "../platform/bus";
 import { type Db, queryRows } from "../platform/db";
+import { uuidArray } from "../platform/db/bulk";
 import { channelAccounts } from "../platform/db/schema";
 import { type EventOutcome, ok } from "./result";
 import { eachEvent, eachItem, eventsTotal, inTransaction, receiptToInbox } from "./run-pipeline";
@@ -165,19 +166,18 @@ async function loadWork(
     else unread.push(b.eventId);
   }
   if (unread.length > 0) {
-    const rows = await queryRows<PendingRow & { status: string; received_at: Date | string }>(
+    // Only those still queued: the others were handled by an earlier delivery.
+    const rows = await queryRows<PendingRow & { received_at: Date | string }>(
       db,
-      // By primary key only: with `status = 'pending'` in the query the planner may walk the partial
-      // pending index instead, which holds every queued event during a flood.
-      sql`select id, workspace_id, channel_account_id, network, payload, status, received_at
-          from inbound_events where id = any(${`{${unread.join(",")}}`}::uuid[])`,
+      sql`select e.id, e.workspace_id, e.channel_account_id, e.network, e.payload, e.received_at
+          from inbound_queue q join inbound_events e on e.id = q.event_id
+          where q.event_id = any(${uuidArray(unread)}::uuid[])`,
     );
     for (const r of rows)
-      if (r.status === "pending")
-        pending.push({
-          ...r,
-          received_at: r.received_at instanceof Date ? r.received_at : new Date(r.received_at),
-        });
+      pending.push({
+        ...r,
+        received_at: r.received_at instanceof Date ? r.received_at : new Date(r.received_at),
+      });
   }
   pending.sort((a, b) => a.received_at.getTime() - b.received_at.getTime());
   const channelIds = [

@@ -88,8 +88,9 @@ describe.runIf(natsUrl && pgUrl)("pipeline workers over NATS survive kill -9", (
       events: number;
     }>(
       database.db,
-      sql`select (select count(*) from inbound_events where status = 'processed')::int as processed,
-                 (select count(*) from inbound_events where status = 'pending')::int as pending,
+      sql`select (select count(*) from inbound_events e where e.status = 'received'
+                   and not exists (select 1 from inbound_queue q where q.event_id = e.id))::int as processed,
+                 (select count(*) from inbound_queue)::int as pending,
                  (select count(*) from inbound_events where status = 'dead')::int as dead,
                  (select count(*) from messages)::int as messages,
                  (select count(distinct external_id) from messages)::int as distinct,

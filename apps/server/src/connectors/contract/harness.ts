@@ -3,6 +3,7 @@ import type { Message, Visibility } from "@parley/contracts";
 import { asc, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
+import { inboundState } from "../../ingest/inbound";
 import { type ChannelRow, credentialsOf } from "../../modules/channels/channels.repo";
 import { outboundRequestFor } from "../../outbox/outbound-request";
 import { type BackgroundWork, startBackgroundWork } from "../../outbox/workers";
@@ -89,7 +90,7 @@ export async function startContract(pair: Pair, clock: Clock): Promise<ContractE
     },
     async deliveries() {
       const rows = await t.database.db
-        .select({ status: inboundEvents.status })
+        .select({ status: inboundState })
         .from(inboundEvents)
         .where(eq(inboundEvents.channelAccountId, channelId));
       const counts: Record<string, number> = {};

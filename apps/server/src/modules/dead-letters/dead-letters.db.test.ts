@@ -1,7 +1,8 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, getTableColumns, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { inboundState } from "../../ingest/inbound";
 import { type BackgroundWork, startBackgroundWork } from "../../outbox/workers";
-import { auditLog, inboundEvents, messages } from "../../platform/db/schema";
+import { auditLog, inboundEvents, inboundQueue, messages } from "../../platform/db/schema";
 import { newId } from "../../platform/ids";
 import { createWorkspaceFixture, type WorkspaceFixture } from "../../testing/fixtures";
 import { authHeaders, createTestApp, type TestApp } from "../../testing/harness";
@@ -96,7 +97,10 @@ it("replays one dead letter: pending again, processed by the pipeline, audited; 
   expect(res.statusCode).toBe(202);
   expect(res.json()).toEqual({ replayed: 1 });
   await worker.tick();
-  const [event] = await t.database.db.select().from(inboundEvents).where(eq(inboundEvents.id, dead.id));
+  const [event] = await t.database.db
+    .select({ ...getTableColumns(inboundEvents), status: inboundState })
+    .from(inboundEvents)
+    .where(eq(inboundEvents.id, dead.id));
   expect(event).toMatchObject({ status: "processed", error: null, failedStep: null });
   const stored = await t.database.db.select().from(messages).where(eq(messages.externalId, dead.tweetId));
   expect(stored).toHaveLength(1);
@@ -114,7 +118,7 @@ it("replays every dead letter of the workspace at once", async () => {
   expect(res.json()).toEqual({ replayed: 2 });
   await worker.tick();
   const events = await t.database.db
-    .select({ status: inboundEvents.status })
+    .select({ status: inboundState })
     .from(inboundEvents)
     .where(
       inArray(
@@ -137,6 +141,7 @@ it("shows why a delivery died, also when its channel is gone", async () => {
     idempotencyKey: `x:orphan-${id}`,
     payload: { tweet_create_events: [] },
   });
+  await t.database.db.insert(inboundQueue).values({ eventId: id, receivedAt: new Date() });
   await t.deps.inbound.publish([{ id, key: `${gone}:${id}` }]);
   await worker.tick();
   const [item] = (await get("/dead-letters")).json().items;

@@ -2,7 +2,7 @@ import type { DeadLetter } from "@parley/contracts";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { routingKey } from "../../ingest/inbound";
 import type { Queryable } from "../../platform/db";
-import { channelAccounts, inboundEvents } from "../../platform/db/schema";
+import { channelAccounts, inboundEvents, inboundQueue } from "../../platform/db/schema";
 import type { ChannelRow } from "../channels/channels.repo";
 
 /** Enough of the raw payload to recognise it in a table; the database cuts it, not Node. */
@@ -68,9 +68,9 @@ export function toDeadLetterDto(r: DeadLetterRow): DeadLetter {
 }
 
 /**
- * Sets dead letters back to pending as if just received (attempts, error and step cleared) and
- * returns them with their bus ordering keys. Only dead ones: replaying twice, or an event that was
- * processed meanwhile, changes nothing.
+ * Sets dead letters back as if just received (attempts, error and step cleared, queued for the
+ * pipeline again) and returns them with their bus ordering keys. Only dead ones: replaying twice,
+ * or an event that was processed meanwhile, changes nothing.
  */
 export async function resurrect(db: Queryable, workspaceId: string, ids: string[] | "all") {
   const dead = await db
@@ -88,7 +88,7 @@ export async function resurrect(db: Queryable, workspaceId: string, ids: string[
   if (dead.length === 0) return [];
   const rows = await db
     .update(inboundEvents)
-    .set({ status: "pending", attempts: 0, error: null, failedStep: null, processedAt: null })
+    .set({ status: "received", attempts: 0, error: null, failedStep: null, processedAt: null })
     .where(
       and(
         eq(inboundEvents.workspaceId, workspaceId),
@@ -102,7 +102,12 @@ export async function resurrect(db: Queryable, workspaceId: string, ids: string[
       id: inboundEvents.id,
       payload: inboundEvents.payload,
       channelId: inboundEvents.channelAccountId,
+      receivedAt: inboundEvents.receivedAt,
     });
+  await db
+    .insert(inboundQueue)
+    .values(rows.map((r) => ({ eventId: r.id, receivedAt: r.receivedAt })))
+    .onConflictDoNothing();
   return withKeys(db, workspaceId, rows);
 }
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type BackgroundWork, startBackgroundWork } from "../../outbox/workers";
-import { auditLog, inboundEvents, messages } from "../../platform/db/schema";
+import { auditLog, inboundEvents, inboundQueue, messages } from "../../platform/db/schema";
 import { newId } from "../../platform/ids";
 import { createWorkspaceFixture, type WorkspaceFixture } from "../../testing/fixtures";
 import { authHeaders, type Credentials, createTestApp, type TestApp } from "../../testing/harness";
@@ -127,6 +127,7 @@ it("the pipeline tags a message with the profiles it matches", async () => {
         ],
       },
     });
+    await t.database.db.insert(inboundQueue).values({ eventId: id, receivedAt: new Date() });
     await t.deps.inbound.publish([{ id, key: `${channel.id}:sam` }]);
     await worker.tick();
     const [message] = await t.database.db

@@ -8,7 +8,7 @@ import {
   type SurveyAnswers,
 } from "../../modules/surveys/survey-answers";
 import { type Queryable, queryRows } from "../../platform/db";
-import { bulkInsert } from "../../platform/db/bulk";
+import { bulkInsert, uuidArray } from "../../platform/db/bulk";
 import { conversationEvents, conversations, messages } from "../../platform/db/schema";
 import { newId } from "../../platform/ids";
 import type { EventWork, ItemWork } from "../work";
@@ -351,31 +351,42 @@ async function recordDeliveryUpdate(
   return rows.map((r) => r.conversationId);
 }
 
-/** The events' end states, in one statement. */
+/**
+ * The events' end states. Stored messages only leave the queue (the common case, one narrow
+ * delete: ADR 0020); the event row itself records only what went otherwise (dropped, dead) and
+ * why a retry is coming. Either only while the event is still queued: a concurrent pass that
+ * finished first has the last word.
+ */
 export async function markEvents(db: Queryable, works: EventWork[], now: Date) {
-  const rows = works.flatMap((w) => {
+  const done: string[] = [];
+  const other: { id: string; status: string; error: string | null; step: string | null }[] = [];
+  for (const w of works) {
     const o = w.outcome;
-    // A retry stays pending (the bus delivers it again) but keeps why, for whoever looks.
+    // A retry stays queued (the bus delivers it again) but keeps why, for whoever looks.
     const status =
       o?.status === "retry"
-        ? "pending"
+        ? "retry"
         : (o?.status ?? (w.items.some((it) => !it.skip) || w.updates.length ? "processed" : "dropped"));
-    if (status !== "pending") w.outcome ??= { status } as EventWork["outcome"];
-    return [
-      {
+    if (status !== "retry") w.outcome ??= { status } as EventWork["outcome"];
+    if (status === "processed") done.push(w.event.id);
+    else
+      other.push({
         id: w.event.id,
         status,
         error: o && "reason" in o ? o.reason : null,
         step: o && "step" in o ? o.step : null,
-      },
-    ];
-  });
-  if (rows.length === 0) return;
-  await queryRows(
-    db,
-    sql`update inbound_events e set status = v.status, error = v.error, failed_step = v.step,
-          attempts = e.attempts + 1, processed_at = ${now}
-        from ${recordset(rows, "id uuid, status text, error text, step text")}
-        where e.id = v.id and e.status = 'pending'`,
-  );
+      });
+  }
+  if (other.length > 0)
+    await queryRows(
+      db,
+      sql`update inbound_events e set status = case when v.status = 'retry' then e.status else v.status end,
+            error = v.error, failed_step = v.step, attempts = e.attempts + 1,
+            processed_at = case when v.status = 'retry' then e.processed_at else ${now} end
+          from ${recordset(other, "id uuid, status text, error text, step text")}
+          where e.id = v.id and exists (select 1 from inbound_queue q where q.event_id = v.id)`,
+    );
+  const dequeued = [...done, ...other.filter((r) => r.status !== "retry").map((r) => r.id)];
+  if (dequeued.length > 0)
+    await db.execute(sql`delete from inbound_queue where event_id = any(${uuidArray(dequeued)}::uuid[])`);
 }

@@ -45,3 +45,6 @@ export async function bulkInsert<T extends PgTable>(
 }
 
 const encode = (v: unknown) => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
+
+/** A `uuid[]` parameter as one string literal, the same on both drivers: `${uuidArray(ids)}::uuid[]`. */
+export const uuidArray = (ids: string[]) => `{${ids.join(",")}}`;

@@ -36,7 +36,10 @@ export const channelAccounts = pgTable(
 
 /**
  * Every delivery exactly as received (webhook body, stream line, polled item), stored before any
- * processing. The idempotency key makes a redelivery a no-op (SPEC L3, R3).
+ * processing. The idempotency key makes a redelivery a no-op (SPEC L3, R3). Written once on the
+ * way in: whether the pipeline still owes it a pass is `inbound_queue`'s to say, and `status` only
+ * changes when it ends other than stored (`dropped`, `dead`), so the hot path never rewrites this
+ * wide row (ADR 0020).
  */
 export const inboundEvents = pgTable(
   "inbound_events",
@@ -49,19 +52,35 @@ export const inboundEvents = pgTable(
     idempotencyKey: text("idempotency_key").notNull(),
     payload: jsonb("payload").notNull(),
     headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
-    status: text("status", { enum: ["pending", "processed", "dropped", "dead"] })
+    /** `received` (queued, or through the pipeline), `dropped` (nothing to store) or `dead`. */
+    status: text("status", { enum: ["received", "dropped", "dead"] })
       .notNull()
-      .default("pending"),
+      .default("received"),
+    /** Failed passes so far (a retry, a dead letter). */
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
     /** The pipeline step that dead-lettered it. */
     failedStep: text("failed_step"),
     receivedAt: at("received_at").notNull().defaultNow(),
+    /** When it was dropped or dead-lettered. */
     processedAt: at("processed_at"),
   },
   (t) => [
     uniqueIndex("inbound_events_idempotency_idx").on(t.workspaceId, t.idempotencyKey),
-    index("inbound_events_pending_idx").on(t.receivedAt).where(sql`${t.status} = 'pending'`),
     index("inbound_events_dead_idx").on(t.workspaceId, t.receivedAt.desc()).where(sql`${t.status} = 'dead'`),
   ],
+);
+
+/**
+ * The inbound events the pipeline still owes a pass: a narrow row added with the event and deleted
+ * in the transaction that processes it (ADR 0020). The sweep reads it oldest first; a redelivery of
+ * an event no longer here is one already handled.
+ */
+export const inboundQueue = pgTable(
+  "inbound_queue",
+  {
+    eventId: uuid("event_id").primaryKey(),
+    receivedAt: at("received_at").notNull(),
+  },
+  (t) => [index("inbound_queue_received_idx").on(t.receivedAt)],
 );
