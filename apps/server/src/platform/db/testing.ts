@@ -141,8 +141,7 @@ async function dropOlderTemplates(client: pg.Client, current: string) {
     "select datname from pg_database where datname like 'parley\\_template\\_%' and datname <> $1",
     [current],
   );
-  for (const { datname } of rows)
-    await client.query(`drop database if exists "${datname}"`).catch(() => {});
+  for (const { datname } of rows) await client.query(`drop database if exists "${datname}"`).catch(() => {});
 }
 
 function databaseUrl(adminUrl: string, name: string): string {
